@@ -1,0 +1,79 @@
+// `npm test`: set up (dependencies, Chromium), then type check, lint, Node-side tests and every
+// browser test in headless Chromium. Ends with one line `N passed, N failed`.
+//   npm test                       everything
+//   npm test -- test/model/x.test.ts   just those browser test files (no type check or lint)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureDependencies, root } from './ensure-deps.mjs';
+import { findChrome } from './find-chrome.mjs';
+
+ensureDependencies();
+const chrome = findChrome();
+const env = { ...process.env, CHROME_PATH: chrome };
+const work = mkdtempSync(join(tmpdir(), 'zk-test-'));
+const files = process.argv.slice(2);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(label, command, args, extraEnv = {}) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
+  return result.status === 0;
+}
+
+function step(label, command, args) {
+  if (run(label, command, args)) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    failures.push(label);
+  }
+}
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+if (files.length === 0) {
+  step('type check (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  step('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
+
+  const nodeTests = existsSync(join(root, 'test/node'))
+    ? readdirSync(join(root, 'test/node')).filter((f) => f.endsWith('.test.mjs')).map((f) => join('test/node', f))
+    : [];
+  if (nodeTests.length > 0) {
+    const tap = join(work, 'node.tap');
+    const ok = run('Node-side tests (node --test)', process.execPath, [
+      '--test', '--test-concurrency=1',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+      ...nodeTests,
+    ]);
+    const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+    const num = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    totals.passed += num('pass');
+    totals.failed += num('fail') + num('cancelled');
+    totals.skipped += num('skipped') + num('todo');
+    if (!ok) {
+      failures.push('Node-side tests');
+      if (num('fail') + num('cancelled') === 0) totals.failed += 1;
+    }
+  }
+}
+
+const results = join(work, 'wtr.json');
+const wtrArgs = ['--config', 'web-test-runner.config.mjs', ...(files.length ? ['--files', ...files] : [])];
+const browserOk = run('browser tests (web-test-runner, headless Chromium)', bin('web-test-runner'), wtrArgs, { ZK_WTR_RESULTS: results });
+if (existsSync(results)) {
+  const r = JSON.parse(readFileSync(results, 'utf8'));
+  totals.passed += r.passed;
+  totals.failed += r.failed + r.fileErrors;
+  totals.skipped += r.skipped;
+}
+if (!browserOk) {
+  failures.push('browser tests');
+  if (!existsSync(results)) totals.failed += 1;
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(failures.length || totals.failed ? 1 : 0);

@@ -1,0 +1,63 @@
+import { LitElement } from 'lit';
+import { consume } from '@lit/context';
+import { state } from 'lit/decorators.js';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { defaultClient, onDefaultClientChange, utilityClientContext } from '../../core/context.js';
+import type { UtilityClient } from '../../core/client.js';
+import { getLocale, initLocalization, type ZkLocale } from '../../i18n/locale.js';
+
+initLocalization();
+
+/**
+ * The base of every zorgkit element: finds its UtilityClient (the nearest `<zk-context>`, else the
+ * page-wide default from `configure()`), and re-renders when the locale or the client changes.
+ */
+export class ZkElement extends LitElement {
+  @consume({ context: utilityClientContext, subscribe: true })
+  @state()
+  protected contextClient: UtilityClient | undefined;
+
+  /** Bumped when the page-wide default client changes, so tasks see the new client. */
+  @state() private defaultClientVersion = 0;
+
+  private unsubscribeDefault: (() => void) | undefined;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribeDefault = onDefaultClientChange(() => {
+      this.defaultClientVersion += 1;
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribeDefault?.();
+  }
+
+  /** The client this element reads through, or undefined when none is configured. */
+  protected get client(): UtilityClient | undefined {
+    void this.defaultClientVersion;
+    return this.contextClient ?? defaultClient();
+  }
+
+  /** The locale to format in (`nl` or `en`). */
+  protected get locale(): ZkLocale {
+    return getLocale();
+  }
+}
+
+/** Marker a load returns when there is no patient: no `patient-id` and none in the launch context. */
+export const NO_PATIENT = Symbol('no-patient');
+
+/** The patient to show: the explicit id, else the launch context's patient, else NO_PATIENT. */
+export async function resolvePatientId(client: UtilityClient, explicitId: string | undefined): Promise<string | typeof NO_PATIENT> {
+  const id = explicitId?.trim();
+  if (id) return id;
+  const context = await client.launchContext();
+  return context.patient?.trim() || NO_PATIENT;
+}
