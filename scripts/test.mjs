@@ -37,12 +37,12 @@ if (files.length === 0) {
   step('type check (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
   step('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
 
-  const nodeTests = existsSync(join(root, 'test/node'))
-    ? readdirSync(join(root, 'test/node')).filter((f) => f.endsWith('.test.mjs')).map((f) => join('test/node', f))
-    : [];
+  const nodeTests = ['test/node', 'test/e2e'].flatMap((dir) => (existsSync(join(root, dir))
+    ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.mjs')).map((f) => join(dir, f))
+    : []));
   if (nodeTests.length > 0) {
     const tap = join(work, 'node.tap');
-    const ok = run('Node-side tests (node --test)', process.execPath, [
+    const ok = run('Node-side and end-to-end tests (node --test)', process.execPath, [
       '--test', '--test-concurrency=1',
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       '--test-reporter=tap', `--test-reporter-destination=${tap}`,

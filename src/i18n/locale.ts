@@ -1,9 +1,12 @@
 import { configureLocalization } from '@lit/localize';
 import { templates as nlTemplates } from './nl/index.js';
 
+import type { ZkLocale } from '../model/locale.js';
+
+export type { ZkLocale };
+
 /** The locales zorgkit ships. English is the source locale. */
-export const LOCALES = ['en', 'nl'] as const;
-export type ZkLocale = (typeof LOCALES)[number];
+export const LOCALES: readonly ZkLocale[] = ['en', 'nl'];
 
 /** Maps any BCP 47 tag (`nl-NL`, `en-GB`, `NL`) to a shipped locale; anything else is English. */
 export function toZkLocale(tag: string | null | undefined): ZkLocale {

@@ -1,0 +1,48 @@
+// Two builds:
+// 1. dist/*.js — the npm package: one ESM entry per component, for the core and for each adapter,
+//    with shared chunks; lit, @lit/* and oidc-client-ts stay external so the app's bundler dedupes them.
+// 2. dist/zorgkit.js — one self-contained, minified production bundle (Lit included, dev-mode code
+//    dropped) for `<script type="module" src=".../zorgkit.js">`. It has every element, the core and
+//    the memory + FHIR REST adapters; the SMART adapter (and oidc-client-ts) is not in it.
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+export const entries = {
+  index: 'src/index.ts',
+  core: 'src/core/index.ts',
+  'patient-banner': 'src/components/patient-banner/patient-banner.ts',
+  'medication-list': 'src/components/medication-list/medication-list.ts',
+  'consent-dialog': 'src/components/consent-dialog/consent-dialog.ts',
+  context: 'src/components/context/context.ts',
+  'adapters/memory': 'src/adapters/memory.ts',
+  'adapters/fhir-rest': 'src/adapters/fhir-rest.ts',
+  'adapters/smart': 'src/adapters/smart.ts',
+  model: 'src/model/index.ts',
+};
+
+const external = (id) => /^(lit|lit-html|lit-element|@lit\/|@lit-labs\/|oidc-client-ts|tslib)(\/|$)/.test(id);
+
+export default [
+  {
+    input: entries,
+    external,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
+  },
+  {
+    input: 'src/bundle.ts',
+    output: { file: 'dist/zorgkit.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    plugins: [
+      nodeResolve({ exportConditions: ['production'], browser: true }),
+      esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+  },
+];

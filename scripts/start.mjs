@@ -1,0 +1,19 @@
+// `npm start`: set up (dependencies, the custom-elements manifest the docs read), then serve the
+// demo on embedded sample data at http://localhost:8000 (PORT overrides).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureDependencies, root } from './ensure-deps.mjs';
+
+ensureDependencies();
+
+const analyze = spawnSync(join(root, 'node_modules/.bin/cem'), [
+  'analyze', '--litelement', '--globs', 'src/components/**/*.component.ts', '--outdir', '.',
+], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (analyze.status !== 0) console.warn('zorgkit: could not build custom-elements.json; the docs\' API tables will be empty.');
+
+const { serve } = await import('./serve.mjs');
+const port = Number(process.env.PORT || 8000);
+await serve({ port });
+console.log(`\nzorgkit demo: http://localhost:${port}/demo/`);
+console.log(`zorgkit docs: http://localhost:${port}/docs/`);
+console.log('Press Ctrl+C to stop.');

@@ -1,0 +1,121 @@
+import { INTL_TAG, type ZkLocale } from './locale.js';
+
+/**
+ * FHIR dates are calendar dates (`1974-12-25`, `1974-12`, `1974`), and dateTimes carry their own
+ * offset. A calendar date is never turned into an instant: `new Date('1974-12-25')` is UTC midnight
+ * and shows the previous day west of Greenwich.
+ */
+export interface CalendarDate {
+  year: number;
+  /** 1–12, absent for a year-only date. */
+  month?: number;
+  /** 1–31, absent for a year or year-month date. */
+  day?: number;
+}
+
+// A FHIR date (`1974`, `1974-12`, `1974-12-25`) or a dateTime (a full date, then `T` and a time).
+// Anchored: `19741225`, `1974-1` or `1974-12-25garbage` are not dates.
+const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+/**
+ * Reads the calendar date of a FHIR `date` or `dateTime` as written (a dateTime's own local date,
+ * not converted to the browser's zone). Returns undefined for anything that is not a valid date.
+ */
+export function parseFhirDate(value: unknown): CalendarDate | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = DATE_RE.exec(value.trim());
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (year < 1) return undefined;
+  if (m[2] === undefined) return { year };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return undefined;
+  if (m[3] === undefined) return { year, month };
+  const day = Number(m[3]);
+  if (day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0);
+  return d.getUTCDate();
+}
+
+/**
+ * Formats a FHIR date or dateTime as an unambiguous calendar date with a month name:
+ * en `14-Jul-1945` (NHS CUI style), nl `14 jul 1945`. Partial dates show what is known
+ * (`Jul-1945`, `1945`). Returns undefined when the value is not a date, so callers show their
+ * own "Not known".
+ */
+export function formatDate(value: unknown, locale: ZkLocale): string | undefined {
+  const date = parseFhirDate(value);
+  if (!date) return undefined;
+  const month = date.month === undefined ? undefined : monthName(date.month, locale);
+  const parts = [date.day === undefined ? undefined : String(date.day).padStart(2, '0'), month, String(date.year).padStart(4, '0')]
+    .filter((p): p is string => p !== undefined);
+  return parts.join(locale === 'en' ? '-' : ' ');
+}
+
+/** The short month name: `Jul` (en), `jul` (nl). Calendar arithmetic in UTC, so no zone shift. */
+export function monthName(month: number, locale: ZkLocale): string {
+  const name = new Intl.DateTimeFormat(INTL_TAG[locale], { month: 'short', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(2000, month - 1, 1)));
+  // Intl may add a full stop to Dutch abbreviations ("mrt."): dates are written without one.
+  return name.replace(/\.$/, '');
+}
+
+/** Today's calendar date in the browser's own zone (what a clinician calls "today"). */
+export function today(now: Date = new Date()): CalendarDate {
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+/** Compares two full calendar dates: negative when a is before b. */
+export function compareCalendarDates(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || (a.month ?? 1) - (b.month ?? 1) || (a.day ?? 1) - (b.day ?? 1);
+}
+
+/** A moment with its calendar date as written (a FHIR dateTime with a time and a zone). */
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The instant of a FHIR dateTime that has a time and a zone (`2026-11-22T08:30:00+01:00`), in
+ * milliseconds since the epoch; undefined for a date without a time or without a zone (such a
+ * value is not one moment).
+ */
+export function parseFhirInstant(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = INSTANT_RE.exec(value.trim());
+  if (!m || !parseFhirDate(value)) return undefined;
+  const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 60) return undefined;
+  const zone = m[7] ?? 'Z';
+  const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, minute, second) - offset * 60_000;
+}
+
+/** Whether a calendar date has a day (is not a year or year-month). */
+export function isFullDate(date: CalendarDate): date is Required<CalendarDate> {
+  return date.month !== undefined && date.day !== undefined;
+}
+
+/** A day number for a full calendar date (days since 1970-01-01), computed in UTC: no zone, no DST. */
+export function dayNumber(date: Required<CalendarDate>): number {
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
+  return Math.round(new Date(0).setUTCFullYear(date.year, date.month - 1, date.day) / 86_400_000);
+}
+
+/** Calendar days from `a` to `b` (negative when b is before a). */
+export function daysBetween(a: Required<CalendarDate>, b: Required<CalendarDate>): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** The first and the last day a (possibly partial) calendar date can stand for. */
+export function dateRange(date: CalendarDate): { first: Required<CalendarDate>; last: Required<CalendarDate> } {
+  const firstMonth = date.month ?? 1;
+  const lastMonth = date.month ?? 12;
+  return {
+    first: { year: date.year, month: firstMonth, day: date.day ?? 1 },
+    last: { year: date.year, month: lastMonth, day: date.day ?? daysInMonth(date.year, lastMonth) },
+  };
+}
