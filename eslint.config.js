@@ -61,6 +61,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      // @open-wc's chai typings declare every assertion as a Promise.
+      '@typescript-eslint/no-floating-promises': 'off',
     },
   },
 );

@@ -1,0 +1,100 @@
+import { expect } from '@open-wc/testing';
+import { MemoryAdapter } from '../../src/adapters/memory.js';
+import { ConflictError, ForbiddenError, NotFoundError, ServerError } from '../../src/core/errors.js';
+import type { Bundle, Consent, MedicationRequest, Patient } from '../../src/core/fhir.js';
+import { consentFor, contractSeed, runAdapterContract, uniquePrefix } from './adapter-contract.js';
+import { rejection } from './servers.js';
+
+runAdapterContract('MemoryAdapter', (seed) => Promise.resolve(new MemoryAdapter(seed)));
+
+describe('MemoryAdapter', () => {
+  it('seeded from a Bundle, resolves references to entry fullUrls (urn:uuid) to Type/id', async () => {
+    const bundle: Bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { fullUrl: 'urn:uuid:7c1e6f0a-0000-4000-8000-000000000001', resource: { resourceType: 'Patient', name: [{ family: 'Testpersoon' }] } },
+        {
+          fullUrl: 'urn:uuid:7c1e6f0a-0000-4000-8000-000000000002',
+          resource: {
+            resourceType: 'MedicationRequest', status: 'active', intent: 'order',
+            subject: { reference: 'urn:uuid:7c1e6f0a-0000-4000-8000-000000000001' }, medicationCodeableConcept: { text: 'Paracetamol' },
+          } satisfies MedicationRequest,
+        },
+      ],
+    };
+    const adapter = new MemoryAdapter(bundle);
+    const [patient] = (await adapter.search<Patient>('Patient', {})).matches;
+    expect(patient?.id).to.be.a('string');
+    const { matches } = await adapter.search<MedicationRequest>('MedicationRequest', { patient: patient.id! });
+    expect(matches).to.have.length(1);
+    expect(matches[0].subject?.reference).to.equal(`Patient/${patient.id!}`);
+  });
+
+  it('keeps its own copy of the seed: changing the seed afterwards changes nothing', async () => {
+    const seed = contractSeed(uniquePrefix('mem'));
+    const adapter = new MemoryAdapter(seed.resources);
+    (seed.resources[0] as Patient).name![0].family = 'Changed';
+    expect((await adapter.read<Patient>('Patient', seed.patient)).name?.[0]?.family).to.equal('Testpersoon');
+  });
+
+  it('a conditional create that matches several records is a 412 ConflictError and creates nothing', async () => {
+    const seed = contractSeed(uniquePrefix('mem'));
+    const adapter = new MemoryAdapter([...seed.resources, consentFor(seed.patient, 'urn:uuid:same'), consentFor(seed.patient, 'urn:uuid:same')]);
+    const error = await rejection(adapter.create(consentFor(seed.patient, 'urn:uuid:same'), { ifNoneExist: 'identifier=urn:ietf:rfc:3986|urn:uuid:same' }));
+    expect(error).to.be.instanceOf(ConflictError);
+    expect((error as ConflictError).status).to.equal(412);
+    expect((await adapter.search('Consent', { identifier: 'urn:ietf:rfc:3986|urn:uuid:same' })).matches).to.have.length(2);
+  });
+
+  it('If-Match on a record that does not exist is a NotFoundError; without If-Match, update creates it (as a FHIR server does)', async () => {
+    const seed = contractSeed(uniquePrefix('mem'));
+    const adapter = new MemoryAdapter(seed.resources);
+    const consent = consentFor(seed.patient, undefined, `${seed.prefix}-new`);
+    expect(await rejection(adapter.update(consent, { ifMatch: 'W/"1"' }))).to.be.instanceOf(NotFoundError);
+    const created = await adapter.update(consent);
+    expect(created.meta?.versionId).to.equal('1');
+    expect((await adapter.read<Consent>('Consent', `${seed.prefix}-new`)).status).to.equal('active');
+  });
+
+  it('writes only the types it was told it may write, and says so in canWrite', async () => {
+    const seed = contractSeed(uniquePrefix('mem'));
+    const adapter = new MemoryAdapter(seed.resources, { writable: ['Consent'] });
+    expect(adapter.canWrite('Consent')).to.equal(true);
+    expect(adapter.canWrite('Patient')).to.equal(false);
+    const error = await rejection(adapter.update({ resourceType: 'Patient', id: seed.patient, name: [{ family: 'Changed' }] }));
+    expect(error).to.be.instanceOf(ForbiddenError);
+    expect((await adapter.read<Patient>('Patient', seed.patient)).name?.[0]?.family).to.equal('Testpersoon');
+    expect(new MemoryAdapter([], { writable: false }).canWrite('Consent')).to.equal(false);
+  });
+
+  it('an unknown _include is an error, not a silent omission', async () => {
+    const seed = contractSeed(uniquePrefix('mem'));
+    const adapter = new MemoryAdapter(seed.resources);
+    expect(await rejection(adapter.search('MedicationRequest', { _include: 'MedicationRequest:nonsense' }))).to.be.instanceOf(ServerError);
+  });
+
+  it('a next link it did not make is an error', async () => {
+    expect(await rejection(new MemoryAdapter([]).nextPage('memory:%7Bbroken'))).to.be.instanceOf(ServerError);
+  });
+
+  it('with latencyMs, answers after the delay, and an abort during the delay rejects at once with AbortError', async () => {
+    const seed = contractSeed(uniquePrefix('mem'));
+    const adapter = new MemoryAdapter(seed.resources, { latencyMs: 150 });
+    const started = performance.now();
+    await adapter.read('Patient', seed.patient);
+    expect(performance.now() - started).to.be.at.least(140);
+    const controller = new AbortController();
+    const pending = rejection(adapter.read('Patient', seed.patient, { signal: controller.signal }));
+    const abortedAt = performance.now();
+    controller.abort();
+    const error = await pending;
+    expect((error as DOMException).name).to.equal('AbortError');
+    expect(performance.now() - abortedAt).to.be.below(100);
+  });
+
+  it('reports the launch context it was given', async () => {
+    const adapter = new MemoryAdapter([], { launch: { patient: 'pat-1', needPatientBanner: false } });
+    expect(await adapter.launchContext()).to.deep.equal({ patient: 'pat-1', needPatientBanner: false });
+  });
+});
