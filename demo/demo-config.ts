@@ -3,6 +3,9 @@ import type { ConsentRequest } from '../src/model/consent.js';
 /** Where `npm run sandbox` serves its FHIR server. */
 export const SANDBOX_FHIR_URL = 'http://127.0.0.1:8090/fhir';
 
+/** The sandbox's SMART-protected FHIR server: the `iss` of a standalone launch. */
+export const SANDBOX_SMART_ISS = 'http://127.0.0.1:8091/fhir';
+
 /** The demo portal's own texts (the elements translate themselves). */
 export const DEMO_TEXT = {
   nl: {

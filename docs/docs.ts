@@ -70,7 +70,7 @@ void renderApiTables();
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('.live-example [data-opens]')) {
   button.addEventListener('click', () => {
-    const dialog = document.getElementById(button.dataset.opens ?? '') as (HTMLElement & { show?: () => void }) | null;
-    dialog?.show?.();
+    const dialog = document.getElementById(button.dataset.opens ?? '');
+    if (dialog instanceof HTMLElement && 'show' in dialog && typeof dialog.show === 'function') (dialog.show as () => void).call(dialog);
   });
 }

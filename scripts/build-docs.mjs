@@ -124,6 +124,7 @@ function page(file, { title, body }) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} — zorgkit docs</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${rel}/docs.css">
 <script type="module" src="${rel}/docs.ts"></script>
 </head>

@@ -23,6 +23,8 @@ export async function serve({ port = 8000, hostname = 'localhost', logStartMessa
   const server = await startDevServer({
     config: {
       rootDir: root,
+      injectWebSocket: false,
+      watch: false,
       port,
       hostname,
       nodeResolve: { exportConditions: ['production'], browser: true },

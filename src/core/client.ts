@@ -91,6 +91,11 @@ export class UtilityClient {
     this.adapter = adapter;
     this.pageSize = options.pageSize ?? 100;
     this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    // A session that ended makes every kept answer stale: drop them, so components reload and
+    // show "sign in again" instead of data the user may no longer see.
+    adapter.subscribe?.((event) => {
+      if (event === 'session-expired') this.invalidate();
+    });
   }
 
   /** The launch context (patient, encounter, user, `needPatientBanner`, style URL); `{}` without a launch. */

@@ -1,0 +1,80 @@
+// Shared helpers for the end-to-end tests: the dev server behind `npm start`, and headless Chromium.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS } from '../../web-test-runner.config.mjs';
+import { serve } from '../../scripts/serve.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** Starts the `npm start` server on a free port. */
+export async function startSite() {
+  const server = await serve({ port: 0, hostname: '127.0.0.1' });
+  const { port } = server.server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => server.stop() };
+}
+
+export async function launchBrowser() {
+  return puppeteer.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROME_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'zk-chrome-'))}`],
+  });
+}
+
+/**
+ * Opens a page and records what must never happen: console errors, page errors, failed requests,
+ * Content-Security-Policy violations.
+ */
+export async function openPage(browser, url) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.evaluateOnNewDocument(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url, { waitUntil: 'networkidle0' });
+  return { page, problems };
+}
+
+/** Runs axe-core in the page (through DevTools, so the page's CSP stays strict) and returns violations. */
+export async function axeViolations(page) {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Tags of custom elements used in the page (light DOM and shadow roots) that were never defined. */
+export async function undefinedElements(page) {
+  return page.evaluate(() => {
+    const missing = new Set();
+    const visit = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName.includes('-') && !customElements.get(el.localName)) missing.add(el.localName);
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return [...missing];
+  });
+}
+
+/** The text a user sees in an element's shadow root (whitespace folded). */
+export async function shadowText(page, selector) {
+  return page.$eval(selector, (el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim());
+}
