@@ -21,7 +21,7 @@ export const entries = {
   model: 'src/model/index.ts',
 };
 
-const external = (id) => /^(lit|lit-html|lit-element|@lit\/|@lit-labs\/|oidc-client-ts|tslib)(\/|$)/.test(id);
+const external = (id) => /^(lit|lit-html|lit-element|oidc-client-ts|tslib)(\/|$)|^@lit(-labs)?\//.test(id);
 
 export default [
   {

@@ -1,0 +1,458 @@
+import type { CodeableConcept, Dosage, DoseAndRate, Extension, Quantity, Ratio, Timing } from '../core/fhir.js';
+import { formatDate } from './date.js';
+import type { ZkLocale } from './locale.js';
+import {
+  TIME_UNIT, formatDuration, formatNumber, formatQuantity, formatRange, formatRatio, knownUnit, quantityUnit, unitWord,
+} from './quantity.js';
+
+/**
+ * Structured FHIR `Dosage` → a dosage line a clinician reads, in English or Dutch:
+ *
+ * `1–2 tablets every 8 hours, by mouth, as needed for pain, max 6 tablets per day`
+ * `1–2 tabletten elke 8 uur, oraal, zo nodig bij pijn, maximaal 6 tabletten per dag`
+ *
+ * Order: dose (or dose range) and rate, then timing (frequency / period, `when`, day of week,
+ * time of day, events), then route, duration and bounds, as needed (with its reason), maximum
+ * doses and additional instructions. Numbers and units follow the display rules of
+ * `./quantity.ts` (no trailing zero, leading zero, locale decimal separator, a space before the
+ * unit, no error-prone abbreviations: "every other day", never "QOD"; "once daily", never "QD").
+ *
+ * Several dosage lines are sorted by `sequence`; a line that starts a later sequence reads
+ * "Then …" ("Daarna …"); lines with the same sequence apply at the same time.
+ *
+ * Fallbacks, in order: the structured text (when the dosage has a dose, a rate, a timing or "as needed"),
+ * `Dosage.text`, whatever structured part there is (a route alone), and, for the whole resource,
+ * the Nictiz `ext-RenderedDosageInstruction` text. Free text from the record is shown as written.
+ */
+
+type Phrase = Record<ZkLocale, string>;
+
+const WHEN_SIMPLE: Record<string, Phrase> = {
+  MORN: { en: 'in the morning', nl: '’s ochtends' },
+  'MORN.early': { en: 'early in the morning', nl: 'vroeg in de ochtend' },
+  'MORN.late': { en: 'late in the morning', nl: 'laat in de ochtend' },
+  NOON: { en: 'at noon', nl: 'rond het middaguur' },
+  AFT: { en: 'in the afternoon', nl: '’s middags' },
+  'AFT.early': { en: 'early in the afternoon', nl: 'vroeg in de middag' },
+  'AFT.late': { en: 'late in the afternoon', nl: 'laat in de middag' },
+  EVE: { en: 'in the evening', nl: '’s avonds' },
+  'EVE.early': { en: 'early in the evening', nl: 'vroeg in de avond' },
+  'EVE.late': { en: 'late in the evening', nl: 'laat in de avond' },
+  NIGHT: { en: 'at night', nl: '’s nachts' },
+  PHS: { en: 'after sleep', nl: 'na het slapen' },
+  HS: { en: 'at bedtime', nl: 'voor het slapengaan' },
+  WAKE: { en: 'on waking', nl: 'na het opstaan' },
+};
+
+const MEAL: Record<string, Phrase> = {
+  '': { en: 'a meal', nl: 'de maaltijd' },
+  M: { en: 'breakfast', nl: 'het ontbijt' },
+  D: { en: 'lunch', nl: 'de lunch' },
+  V: { en: 'dinner', nl: 'het avondeten' },
+};
+
+const MEAL_RELATION: Record<'AC' | 'PC' | 'C', Phrase> = {
+  AC: { en: 'before', nl: 'voor' },
+  PC: { en: 'after', nl: 'na' },
+  C: { en: 'with', nl: 'bij' },
+};
+
+/** One `Timing.repeat.when` code as words; `offset` (minutes) only applies to before/after meals. */
+export function whenText(code: string, offset: number | undefined, locale: ZkLocale): string {
+  const simple = WHEN_SIMPLE[code];
+  if (simple) return simple[locale];
+  const meal = /^(AC|PC|C)([MDV]?)$/.exec(code);
+  if (meal) {
+    const relation = meal[1] as 'AC' | 'PC' | 'C';
+    const phrase = `${MEAL_RELATION[relation][locale]} ${MEAL[meal[2]][locale]}`;
+    const minutes = relation === 'C' ? undefined : formatDuration(offset, 'min', locale);
+    return minutes && offset !== 0 ? `${minutes} ${phrase}` : phrase;
+  }
+  return code;
+}
+
+const DAY: Record<string, Phrase> = {
+  mon: { en: 'Monday', nl: 'maandag' },
+  tue: { en: 'Tuesday', nl: 'dinsdag' },
+  wed: { en: 'Wednesday', nl: 'woensdag' },
+  thu: { en: 'Thursday', nl: 'donderdag' },
+  fri: { en: 'Friday', nl: 'vrijdag' },
+  sat: { en: 'Saturday', nl: 'zaterdag' },
+  sun: { en: 'Sunday', nl: 'zondag' },
+};
+
+/**
+ * `formatDate` remembered per locale and value: a long list repeats the same dates, and each
+ * `formatDate` call builds an `Intl.DateTimeFormat`. Bounded, so a long session cannot grow it.
+ */
+const dates = new Map<string, string | undefined>();
+export function formatDateCached(value: unknown, locale: ZkLocale): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const key = `${locale}|${value}`;
+  if (dates.has(key)) return dates.get(key);
+  if (dates.size >= 10_000) dates.clear();
+  const text = formatDate(value, locale);
+  dates.set(key, text);
+  return text;
+}
+
+/** `a, b and c` / `a, b en c` (written out: `Intl.ListFormat` is slow for a list of 1,000 rows). */
+export function joinList(items: readonly string[], locale: ZkLocale): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${locale === 'nl' ? 'en' : 'and'} ${items[items.length - 1]}`;
+}
+
+const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/** `2`, or `2–3` with a maximum. */
+function numberSpan(low: number, high: number | undefined, locale: ZkLocale): string {
+  const lowText = formatNumber(low, locale) ?? '';
+  const highText = high !== undefined && high > low ? formatNumber(high, locale) : undefined;
+  return highText ? `${lowText}–${highText}` : lowText;
+}
+
+const ADVERB: Record<string, Phrase> = {
+  d: { en: 'daily', nl: 'per dag' },
+  wk: { en: 'weekly', nl: 'per week' },
+  mo: { en: 'monthly', nl: 'per maand' },
+  a: { en: 'yearly', nl: 'per jaar' },
+};
+
+/**
+ * Frequency and period as words: `once daily`, `2–3 times daily`, `every 8 hours`,
+ * `every other day`, `3 times every 2 days`; nl `1 keer per dag`, `elke 8 uur`, `om de dag`.
+ */
+export function frequencyText(repeat: NonNullable<Timing['repeat']>, locale: ZkLocale): string | undefined {
+  const frequency = num(repeat.frequency);
+  const frequencyMax = num(repeat.frequencyMax);
+  const period = num(repeat.period);
+  const periodMax = num(repeat.periodMax);
+  const unit = str(repeat.periodUnit);
+  const unitName = unit === undefined ? undefined : TIME_UNIT[unit];
+  if (period === undefined || unit === undefined || unitName === undefined) {
+    if (frequency === undefined) return undefined;
+    const times = numberSpan(frequency, frequencyMax, locale);
+    return locale === 'nl' ? `${times} keer` : frequency === 1 && frequencyMax === undefined ? 'once' : `${times} times`;
+  }
+  const f = frequency ?? 1;
+  const single = f === 1 && (frequencyMax === undefined || frequencyMax <= 1);
+  const times = numberSpan(f, frequencyMax, locale);
+  const every = locale === 'nl' ? 'elke' : 'every';
+  if (period === 1 && periodMax === undefined) {
+    const adverb = ADVERB[unit];
+    if (adverb) {
+      if (locale === 'nl') return `${times} keer ${adverb.nl}`;
+      return single ? `once ${adverb.en}` : `${times} times ${adverb.en}`;
+    }
+    // Hours, minutes, seconds: "every hour" / "3 times per hour".
+    const one = unitWord(unitName, 1, locale);
+    if (single) return locale === 'nl' ? `${unit === 'h' ? 'elk' : 'elke'} ${one}` : `every ${one}`;
+    return locale === 'nl' ? `${times} keer per ${one}` : `${times} times per ${one}`;
+  }
+  if (single && period === 2 && periodMax === undefined && unit === 'd') return locale === 'nl' ? 'om de dag' : 'every other day';
+  const span = numberSpan(period, periodMax, locale);
+  const units = unitWord(unitName, periodMax ?? period, locale);
+  const periodText = `${span}\u00a0${units}`;
+  if (single) return `${every} ${periodText}`;
+  return locale === 'nl' ? `${times} keer per ${periodText}` : `${times} times every ${periodText}`;
+}
+
+/** `Timing.code` (HL7 v3 GTSAbbreviation) as a repeat, so a coded "QD" is written "once daily". */
+function codeAsRepeat(code: CodeableConcept | undefined): Timing['repeat'] | undefined {
+  const value = code?.coding?.find((c) => typeof c?.code === 'string')?.code?.toUpperCase();
+  if (!value) return undefined;
+  const fixed: Record<string, Timing['repeat']> = {
+    QD: { frequency: 1, period: 1, periodUnit: 'd' },
+    BID: { frequency: 2, period: 1, periodUnit: 'd' },
+    TID: { frequency: 3, period: 1, periodUnit: 'd' },
+    QID: { frequency: 4, period: 1, periodUnit: 'd' },
+    QOD: { frequency: 1, period: 2, periodUnit: 'd' },
+    AM: { when: ['MORN'] },
+    PM: { when: ['AFT'] },
+    BED: { when: ['HS'] },
+    WK: { frequency: 1, period: 1, periodUnit: 'wk' },
+    MO: { frequency: 1, period: 1, periodUnit: 'mo' },
+  };
+  if (fixed[value]) return fixed[value];
+  const hours = /^Q(\d+)H$/.exec(value);
+  if (hours) return { frequency: 1, period: Number(hours[1]), periodUnit: 'h' };
+  return undefined;
+}
+
+/** `08:00:00` → `08:00`; undefined when not a time. */
+function timeText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value.trim());
+  if (!m) return undefined;
+  return m[3] && m[3] !== '00' ? `${m[1]}:${m[2]}:${m[3]}` : `${m[1]}:${m[2]}`;
+}
+
+/** All of a timing's "when" parts: frequency, `when`, days of the week, times of day, events. */
+export function timingText(timing: Timing | undefined, locale: ZkLocale): string | undefined {
+  if (!timing || typeof timing !== 'object') return undefined;
+  const repeat = timing.repeat && typeof timing.repeat === 'object' ? timing.repeat : codeAsRepeat(timing.code);
+  const parts: string[] = [];
+  if (repeat) {
+    const frequency = frequencyText(repeat, locale);
+    if (frequency) parts.push(frequency);
+    const when = Array.isArray(repeat.when) ? repeat.when.filter((w): w is string => typeof w === 'string' && w.trim() !== '') : [];
+    if (when.length) parts.push(joinList(when.map((w) => whenText(w.trim(), num(repeat.offset), locale)), locale));
+    const days = Array.isArray(repeat.dayOfWeek) ? repeat.dayOfWeek.filter((d) => typeof d === 'string' && DAY[d]) : [];
+    if (days.length) parts.push(`${locale === 'nl' ? 'op' : 'on'} ${joinList(days.map((d) => DAY[d][locale]), locale)}`);
+    const times = Array.isArray(repeat.timeOfDay) ? repeat.timeOfDay.map(timeText).filter((t): t is string => t !== undefined) : [];
+    if (times.length) parts.push(`${locale === 'nl' ? 'om' : 'at'} ${joinList(times, locale)}`);
+  } else {
+    const coded = str(timing.code?.text) ?? str(timing.code?.coding?.find((c) => str(c?.display))?.display);
+    if (coded) parts.push(coded);
+  }
+  const events = Array.isArray(timing.event) ? timing.event.map((e) => formatDateCached(e, locale)).filter((e): e is string => e !== undefined) : [];
+  if (events.length) parts.push(`${locale === 'nl' ? 'op' : 'on'} ${joinList(events, locale)}`);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/** `for 7 days`, `5 times in total`, `over 30 minutes`: the limits of a repeat. */
+function repeatLimits(repeat: Timing['repeat'], locale: ZkLocale, withBoundsPeriod: boolean): string[] {
+  if (!repeat || typeof repeat !== 'object') return [];
+  const parts: string[] = [];
+  const duration = formatDuration(num(repeat.duration), str(repeat.durationUnit), locale);
+  if (duration) parts.push(`${locale === 'nl' ? 'in' : 'over'} ${duration}`);
+  const bounds = repeat.boundsDuration;
+  const boundsText = bounds && typeof bounds === 'object' ? durationQuantity(bounds, locale) : undefined;
+  const range = repeat.boundsRange;
+  const rangeText = range && typeof range === 'object' ? formatRange(timeRange(range), locale) : undefined;
+  if (boundsText ?? rangeText) parts.push(`${locale === 'nl' ? 'gedurende' : 'for'} ${boundsText ?? rangeText}`);
+  if (withBoundsPeriod && repeat.boundsPeriod) {
+    const period = formatPeriod(repeat.boundsPeriod.start, repeat.boundsPeriod.end, locale);
+    if (period) parts.push(period);
+  }
+  const count = num(repeat.count);
+  if (count !== undefined) {
+    const countMax = num(repeat.countMax);
+    if (count === 1 && countMax === undefined) parts.push(locale === 'nl' ? 'eenmalig' : 'once only');
+    else parts.push(locale === 'nl' ? `${numberSpan(count, countMax, locale)} keer in totaal` : `${numberSpan(count, countMax, locale)} times in total`);
+  }
+  return parts;
+}
+
+/** A Duration written with time words (`7 days`, not `7 d`). */
+function durationQuantity(q: Quantity, locale: ZkLocale): string | undefined {
+  const code = str(q.code) ?? str(q.unit);
+  if (code && (TIME_UNIT[code] || knownUnit(code))) return formatDuration(num(q.value), code, locale);
+  return formatQuantity(q, locale);
+}
+
+/** A Range of durations with time words for its units. */
+function timeRange(range: { low?: Quantity; high?: Quantity }): { low?: Quantity; high?: Quantity } {
+  const words = (q: Quantity | undefined): Quantity | undefined => {
+    if (!q || typeof q !== 'object') return undefined;
+    const code = str(q.code) ?? str(q.unit);
+    return code && TIME_UNIT[code] ? { ...q, code: undefined, system: undefined, unit: TIME_UNIT[code] } : q;
+  };
+  return { low: words(range.low), high: words(range.high) };
+}
+
+/**
+ * A period as text: en `01-Jan-2025 to 31-Mar-2025`, `from 01-Jan-2025`, `until 31-Mar-2025`;
+ * nl `01 jan 2025 tot en met 31 mrt 2025`, `vanaf 01 jan 2025`, `tot en met 31 mrt 2025`
+ * (FHIR period ends are inclusive). Undefined when neither end is a date.
+ */
+export function formatPeriod(start: unknown, end: unknown, locale: ZkLocale): string | undefined {
+  // A date never breaks over two lines (`16 jan 2023` keeps its spaces unbreakable).
+  const from = formatDateCached(start, locale)?.replace(/ /g, '\u00a0');
+  const to = formatDateCached(end, locale)?.replace(/ /g, '\u00a0');
+  if (from && to) return locale === 'nl' ? `${from} tot en met ${to}` : `${from} to ${to}`;
+  if (from) return locale === 'nl' ? `vanaf ${from}` : `from ${from}`;
+  if (to) return locale === 'nl' ? `tot en met ${to}` : `until ${to}`;
+  return undefined;
+}
+
+/** `per day`, `per 24 hours`: the denominator of a maximum dose or a rate ratio. */
+function perText(denominator: Quantity | undefined, locale: ZkLocale): string | undefined {
+  if (!denominator || typeof denominator !== 'object') return undefined;
+  const value = num(denominator.value) ?? 1;
+  const code = str(denominator.code) ?? str(denominator.unit);
+  const time = code === undefined ? undefined : (TIME_UNIT[code] ?? knownUnit(code));
+  let text: string | undefined;
+  if (time && value === 1) text = unitWord(time, 1, locale);
+  else if (time) text = formatDuration(value, code, locale);
+  else if (value === 1) text = quantityUnit(denominator, locale, 1);
+  else text = formatQuantity(denominator, locale);
+  return text ? `per ${text}` : undefined;
+}
+
+/** `max 6 tablets per day` / `maximaal 6 tabletten per dag`. */
+function maxDoseText(ratio: Ratio | undefined, locale: ZkLocale): string | undefined {
+  if (!ratio || typeof ratio !== 'object') return undefined;
+  const amount = formatQuantity(ratio.numerator, locale);
+  if (!amount) return undefined;
+  const per = perText(ratio.denominator, locale);
+  return `${locale === 'nl' ? 'maximaal' : 'max'} ${amount}${per ? ` ${per}` : ''}`;
+}
+
+/** The dose and the rate of the `ordered` doseAndRate (or the first one with a dose). */
+function doseAndRateText(entries: DoseAndRate[] | undefined, locale: ZkLocale): { dose?: string; rate?: string } {
+  if (!Array.isArray(entries)) return {};
+  const valid = entries.filter((e): e is DoseAndRate => !!e && typeof e === 'object');
+  const ordered = valid.find((e) => e.type?.coding?.some((c) => c?.code === 'ordered')) ?? valid[0];
+  if (!ordered) return {};
+  const dose = formatQuantity(ordered.doseQuantity, locale) ?? formatRange(ordered.doseRange, locale);
+  let rate = formatQuantity(ordered.rateQuantity, locale) ?? formatRange(ordered.rateRange, locale);
+  if (!rate && ordered.rateRatio && typeof ordered.rateRatio === 'object') {
+    const numerator = formatQuantity(ordered.rateRatio.numerator, locale);
+    const per = perText(ordered.rateRatio.denominator, locale);
+    rate = numerator ? `${numerator}${per ? ` ${per}` : ''}` : formatRatio(ordered.rateRatio, locale);
+  }
+  return { dose, rate: rate ? `${locale === 'nl' ? 'met een snelheid van' : 'at a rate of'} ${rate}` : undefined };
+}
+
+const ROUTE: Record<string, Phrase> = {
+  '26643006': { en: 'by mouth', nl: 'oraal' },
+  '47625008': { en: 'intravenously', nl: 'intraveneus' },
+  '78421000': { en: 'intramuscularly', nl: 'intramusculair' },
+  '34206005': { en: 'subcutaneously', nl: 'subcutaan' },
+  '37161004': { en: 'rectally', nl: 'rectaal' },
+  '6064005': { en: 'on the skin', nl: 'cutaan' },
+  '46713006': { en: 'in the nose', nl: 'nasaal' },
+  '54485002': { en: 'in the eye', nl: 'in het oog' },
+  '10547007': { en: 'in the ear', nl: 'in het oor' },
+  '37839007': { en: 'under the tongue', nl: 'sublinguaal' },
+  '45890007': { en: 'through the skin', nl: 'transdermaal' },
+  '16857009': { en: 'vaginally', nl: 'vaginaal' },
+  '447694001': { en: 'by inhalation', nl: 'inhalatie' },
+};
+
+/** Error-prone route abbreviations (ISMP) written out when a record uses them as its text. */
+const ROUTE_ABBREVIATION: Record<string, Phrase> = {
+  SC: { en: 'subcutaneously', nl: 'subcutaan' },
+  SQ: { en: 'subcutaneously', nl: 'subcutaan' },
+  'SUB Q': { en: 'subcutaneously', nl: 'subcutaan' },
+  IN: { en: 'intranasally', nl: 'intranasaal' },
+  IJ: { en: 'by injection', nl: 'als injectie' },
+};
+
+function routeText(route: CodeableConcept | undefined, locale: ZkLocale): string | undefined {
+  if (!route || typeof route !== 'object') return undefined;
+  const codings = Array.isArray(route.coding) ? route.coding : [];
+  const snomed = codings.find((c) => c?.system === 'http://snomed.info/sct' && typeof c.code === 'string' && ROUTE[c.code]);
+  if (snomed?.code) return ROUTE[snomed.code][locale];
+  const text = str(route.text) ?? str(codings.find((c) => str(c?.display))?.display);
+  if (!text) return undefined;
+  return ROUTE_ABBREVIATION[text.toUpperCase()]?.[locale] ?? text;
+}
+
+/** The words of a CodeableConcept: its text, else the first display. */
+export function conceptText(concept: CodeableConcept | undefined): string | undefined {
+  if (!concept || typeof concept !== 'object') return undefined;
+  return str(concept.text) ?? str(Array.isArray(concept.coding) ? concept.coding.find((c) => str(c?.display))?.display : undefined);
+}
+
+/** "Pain" → "pain" inside a sentence; "COPD" and "pH" stay as written. */
+function inSentence(text: string): string {
+  return lowerFirst(text);
+}
+
+function asNeededText(dosage: Dosage, locale: ZkLocale): string | undefined {
+  const reason = conceptText(dosage.asNeededCodeableConcept);
+  if (reason) {
+    // A reason may already say "bij pijn" / "for pain": never "zo nodig bij bij pijn".
+    const words = inSentence(reason).replace(/^(?:bij|for)\s+/i, '');
+    return locale === 'nl' ? `zo nodig bij ${words}` : `as needed for ${words}`;
+  }
+  if (dosage.asNeededBoolean === true || dosage.asNeededCodeableConcept) return locale === 'nl' ? 'zo nodig' : 'as needed';
+  return undefined;
+}
+
+const AS_AGREED = /\/ext-AsAgreedIndicator$/;
+
+function asAgreed(extensions: Extension[] | undefined): boolean {
+  return Array.isArray(extensions) && extensions.some((e) => typeof e?.url === 'string' && AS_AGREED.test(e.url) && e.valueBoolean === true);
+}
+
+export interface DosageLineOptions {
+  /** Include `timing.repeat.boundsPeriod` (when several lines follow each other). */
+  withBoundsPeriod?: boolean;
+}
+
+/**
+ * One Dosage as one line of text, or undefined when it says nothing. Structured data first;
+ * `Dosage.text` when the structure has no dose, no rate, no timing and no "as needed".
+ */
+export function dosageLine(dosage: Dosage | undefined, locale: ZkLocale, options: DosageLineOptions = {}): string | undefined {
+  if (!dosage || typeof dosage !== 'object') return undefined;
+  const { dose, rate } = doseAndRateText(dosage.doseAndRate, locale);
+  const timing = timingText(dosage.timing, locale);
+  const asNeeded = asNeededText(dosage, locale);
+  const head = [dose, timing].filter((p): p is string => !!p).join(' ');
+  const rest = [
+    rate,
+    routeText(dosage.route, locale),
+    ...repeatLimits(dosage.timing?.repeat, locale, options.withBoundsPeriod ?? false),
+    asNeeded,
+    maxDoseText(dosage.maxDosePerPeriod, locale),
+    dosage.maxDosePerAdministration ? maxPer(dosage.maxDosePerAdministration, locale, 'administration') : undefined,
+    dosage.maxDosePerLifetime ? maxPer(dosage.maxDosePerLifetime, locale, 'lifetime') : undefined,
+    asAgreed(dosage.extension) ? (locale === 'nl' ? 'volgens afspraak' : 'as agreed') : undefined,
+    ...(Array.isArray(dosage.additionalInstruction) ? dosage.additionalInstruction.map((c) => conceptText(c)).map((t) => t && inSentence(t)) : []),
+  ].filter((p): p is string => !!p);
+  const meaningful = !!(dose || rate || timing || asNeeded);
+  const text = str(dosage.text);
+  if (!meaningful && text) return text;
+  const parts = [head, ...rest].filter((p) => p !== '');
+  if (!parts.length) return text;
+  return capitalize(parts.join(', '));
+}
+
+function maxPer(q: Quantity, locale: ZkLocale, per: 'administration' | 'lifetime'): string | undefined {
+  const amount = formatQuantity(q, locale);
+  if (!amount) return undefined;
+  if (locale === 'nl') return `maximaal ${amount} ${per === 'administration' ? 'per keer' : 'in totaal'}`;
+  return `max ${amount} ${per === 'administration' ? 'per dose' : 'in total'}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+const RENDERED = /\/ext-RenderedDosageInstruction$/;
+
+/** The Nictiz pre-rendered dosage text (`ext-RenderedDosageInstruction`) on a resource, if any. */
+export function renderedDosageInstruction(extensions: Extension[] | undefined): string | undefined {
+  if (!Array.isArray(extensions)) return undefined;
+  for (const e of extensions) {
+    if (typeof e?.url === 'string' && RENDERED.test(e.url)) {
+      const text = str(e.valueString) ?? str(e.valueMarkdown);
+      if (text) return text;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Every dosage of a resource as lines of text, in `sequence` order. A line that starts a later
+ * sequence begins with "Then" / "Daarna". When no dosage says anything, `rendered` (the Nictiz
+ * rendered text) is the one line; with nothing at all, the result is empty.
+ */
+export function dosageText(dosages: readonly Dosage[] | undefined, locale: ZkLocale, options: { rendered?: string } = {}): string[] {
+  const list = Array.isArray(dosages) ? dosages.filter((d): d is Dosage => !!d && typeof d === 'object') : [];
+  const ordered = list
+    .map((dosage, index) => ({ dosage, index, sequence: num(dosage.sequence) ?? Number.POSITIVE_INFINITY }))
+    .sort((a, b) => a.sequence - b.sequence || a.index - b.index);
+  const sequences = new Set(ordered.map((o) => o.sequence));
+  const withBoundsPeriod = ordered.length > 1;
+  const lines: string[] = [];
+  let previous: number | undefined;
+  for (const { dosage, sequence } of ordered) {
+    const line = dosageLine(dosage, locale, { withBoundsPeriod });
+    if (!line) continue;
+    const then = previous !== undefined && sequence !== previous && sequences.size > 1;
+    lines.push(then ? `${locale === 'nl' ? 'Daarna' : 'Then'} ${lowerFirst(line)}` : line);
+    previous = sequence;
+  }
+  if (!lines.length && options.rendered) return [options.rendered];
+  return lines;
+}
+
+function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLocaleLowerCase() + text.slice(1) : text;
+}

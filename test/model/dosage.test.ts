@@ -1,0 +1,274 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import type { Dosage, Quantity, Timing } from '../../src/core/fhir.js';
+import { dosageLine, dosageText, formatPeriod } from '../../src/model/dosage.js';
+import type { ZkLocale } from '../../src/model/locale.js';
+
+const UCUM = 'http://unitsofmeasure.org';
+const SNOMED = 'http://snomed.info/sct';
+const plain = (text: string | undefined) => text?.replace(/\u00a0/g, ' ');
+const line = (dosage: Dosage, locale: ZkLocale) => plain(dosageLine(dosage, locale));
+const tablets = (value: number): Quantity => ({ value, unit: 'tablet', code: '{tbl}', system: UCUM });
+const repeat = (r: NonNullable<Timing['repeat']>): Timing => ({ repeat: r });
+
+describe('model/dosage', () => {
+  describe('frequency and period', () => {
+    const cases: [NonNullable<Timing['repeat']>, string, string][] = [
+      [{ frequency: 1, period: 1, periodUnit: 'd' }, 'Once daily', '1 keer per dag'],
+      [{ frequency: 2, period: 1, periodUnit: 'd' }, '2 times daily', '2 keer per dag'],
+      [{ frequency: 2, frequencyMax: 3, period: 1, periodUnit: 'd' }, '2–3 times daily', '2–3 keer per dag'],
+      [{ frequency: 1, period: 8, periodUnit: 'h' }, 'Every 8 hours', 'Elke 8 uur'],
+      [{ frequency: 1, period: 4, periodMax: 6, periodUnit: 'h' }, 'Every 4–6 hours', 'Elke 4–6 uur'],
+      [{ frequency: 1, period: 2, periodUnit: 'd' }, 'Every other day', 'Om de dag'],
+      [{ frequency: 1, period: 3, periodUnit: 'd' }, 'Every 3 days', 'Elke 3 dagen'],
+      [{ frequency: 3, period: 2, periodUnit: 'd' }, '3 times every 2 days', '3 keer per 2 dagen'],
+      [{ frequency: 1, period: 1, periodUnit: 'wk' }, 'Once weekly', '1 keer per week'],
+      [{ frequency: 1, period: 1, periodUnit: 'h' }, 'Every hour', 'Elk uur'],
+      [{ frequency: 1, period: 0.5, periodUnit: 'h' }, 'Every 0.5 hours', 'Elke 0,5 uur'],
+    ];
+    for (const [r, en, nl] of cases) {
+      it(`writes ${JSON.stringify(r)} as "${en}" / "${nl}"`, () => {
+        expect(line({ timing: repeat(r) }, 'en')).to.equal(en);
+        expect(line({ timing: repeat(r) }, 'nl')).to.equal(nl);
+      });
+    }
+
+    it('writes every other day in words, never QOD or QD, also when the timing is only a code', () => {
+      const qod: Dosage = { timing: { code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation', code: 'QOD' }] } } };
+      const qd: Dosage = { timing: { code: { coding: [{ code: 'QD' }] } } };
+      expect(line(qod, 'en')).to.equal('Every other day');
+      expect(line(qd, 'en')).to.equal('Once daily');
+      expect(line(qd, 'nl')).to.equal('1 keer per dag');
+      expect(line({ timing: { code: { coding: [{ code: 'Q6H' }] } } }, 'en')).to.equal('Every 6 hours');
+    });
+  });
+
+  describe('when, days and times', () => {
+    it('writes when codes in words, with an offset before or after meals', () => {
+      const d: Dosage = { doseAndRate: [{ doseQuantity: tablets(1) }], timing: repeat({ frequency: 2, period: 1, periodUnit: 'd', when: ['MORN', 'EVE'] }) };
+      expect(line(d, 'en')).to.equal('1 tablet 2 times daily in the morning and in the evening');
+      expect(line(d, 'nl')).to.equal('1 tablet 2 keer per dag ’s ochtends en ’s avonds');
+      const meal: Dosage = { timing: repeat({ when: ['ACM'], offset: 30 }) };
+      expect(line(meal, 'en')).to.equal('30 minutes before breakfast');
+      expect(line(meal, 'nl')).to.equal('30 minuten voor het ontbijt');
+      expect(line({ timing: repeat({ when: ['HS'] }) }, 'en')).to.equal('At bedtime');
+      expect(line({ timing: repeat({ when: ['PCV', 'C'] }) }, 'nl')).to.equal('Na het avondeten en bij de maaltijd');
+      expect(line({ timing: repeat({ when: ['WAKE'] }) }, 'en')).to.equal('On waking');
+    });
+
+    it('writes days of the week and times of day', () => {
+      const d: Dosage = {
+        doseAndRate: [{ doseQuantity: { value: 2.5, code: 'mg', system: UCUM } }],
+        timing: repeat({ frequency: 1, period: 1, periodUnit: 'wk', dayOfWeek: ['mon', 'thu'], timeOfDay: ['08:00:00'] }),
+      };
+      expect(line(d, 'en')).to.equal('2.5 mg once weekly on Monday and Thursday at 08:00');
+      expect(line(d, 'nl')).to.equal('2,5 mg 1 keer per week op maandag en donderdag om 08:00');
+    });
+  });
+
+  describe('dose, rate, route, as needed, maximum', () => {
+    it('writes a dose range, route, as-needed reason and maximum dose per period', () => {
+      const d: Dosage = {
+        doseAndRate: [{ doseRange: { low: tablets(1), high: tablets(2) } }],
+        timing: repeat({ frequency: 1, period: 8, periodUnit: 'h' }),
+        route: { coding: [{ system: SNOMED, code: '26643006', display: 'Oral route' }] },
+        asNeededCodeableConcept: { text: 'Pain' },
+        maxDosePerPeriod: { numerator: tablets(6), denominator: { value: 1, code: 'd', system: UCUM } },
+      };
+      expect(line(d, 'en')).to.equal('1–2 tablets every 8 hours, by mouth, as needed for pain, max 6 tablets per day');
+      expect(line(d, 'nl')).to.equal('1–2 tabletten elke 8 uur, oraal, zo nodig bij pain, maximaal 6 tabletten per dag');
+    });
+
+    it('writes "as needed" without a reason, and a maximum per 24 hours', () => {
+      const d: Dosage = {
+        doseAndRate: [{ doseQuantity: { value: 10, code: 'mL', system: UCUM } }],
+        asNeededBoolean: true,
+        maxDosePerPeriod: { numerator: { value: 40, code: 'mL' }, denominator: { value: 24, code: 'h' } },
+      };
+      expect(line(d, 'en')).to.equal('10 mL, as needed, max 40 mL per 24 hours');
+      expect(line(d, 'nl')).to.equal('10 mL, zo nodig, maximaal 40 mL per 24 uur');
+    });
+
+    it('never doubles the preposition of an as-needed reason ("zo nodig bij bij pijn")', () => {
+      const d: Dosage = { doseAndRate: [{ doseQuantity: tablets(1) }], asNeededCodeableConcept: { coding: [{ display: 'bij pijn' }] } };
+      expect(line(d, 'nl')).to.equal('1 tablet, zo nodig bij pijn');
+      expect(line(d, 'en')).to.equal('1 tablet, as needed for pijn');
+      expect(line({ asNeededCodeableConcept: { text: 'for COPD exacerbation' } }, 'en')).to.equal('As needed for COPD exacerbation');
+    });
+
+    it('adds additional instructions inside the sentence', () => {
+      const d: Dosage = { doseAndRate: [{ doseQuantity: tablets(1) }], additionalInstruction: [{ text: 'Innemen met water' }] };
+      expect(line(d, 'nl')).to.equal('1 tablet, innemen met water');
+    });
+
+    it('writes a rate as a quantity or a ratio', () => {
+      expect(line({ doseAndRate: [{ rateQuantity: { value: 2.5, code: 'mL/h', system: UCUM } }] }, 'en')).to.equal('At a rate of 2.5 mL/hour');
+      const ratio: Dosage = { doseAndRate: [{ doseQuantity: { value: 500, code: 'mL' }, rateRatio: { numerator: { value: 100, code: 'mL' }, denominator: { value: 1, code: 'h' } } }] };
+      expect(line(ratio, 'nl')).to.equal('500 mL, met een snelheid van 100 mL per uur');
+    });
+
+    it('writes a rate alone from the structure rather than the free text', () => {
+      const d: Dosage = { text: 'Continu via pomp', doseAndRate: [{ rateQuantity: { value: 0.5, code: 'mg/h' } }], route: { coding: [{ system: SNOMED, code: '34206005' }] } };
+      expect(line(d, 'nl')).to.equal('Met een snelheid van 0,5 mg/uur, subcutaan');
+    });
+
+    it('writes the ordered dose when doseAndRate has an ordered and a calculated one', () => {
+      const d: Dosage = {
+        doseAndRate: [
+          { type: { coding: [{ code: 'calculated' }] }, doseQuantity: { value: 350, code: 'mg' } },
+          { type: { coding: [{ code: 'ordered' }] }, doseQuantity: { value: 5, code: 'mg/kg' } },
+        ],
+      };
+      expect(line(d, 'en')).to.equal('5 mg/kg');
+    });
+
+    it('writes the error-prone route abbreviation SC out', () => {
+      expect(line({ doseAndRate: [{ doseQuantity: { value: 10, code: 'U' } }], route: { text: 'SC' } }, 'en')).to.equal('10 units, subcutaneously');
+    });
+
+    it('writes the duration of a course and the number of doses', () => {
+      expect(line({ timing: repeat({ frequency: 3, period: 1, periodUnit: 'd', boundsDuration: { value: 7, code: 'd', system: UCUM } }) }, 'en'))
+        .to.equal('3 times daily, for 7 days');
+      expect(line({ timing: repeat({ frequency: 3, period: 1, periodUnit: 'd', boundsDuration: { value: 7, code: 'd' } }) }, 'nl'))
+        .to.equal('3 keer per dag, gedurende 7 dagen');
+      expect(line({ timing: repeat({ count: 1 }) }, 'nl')).to.equal('Eenmalig');
+    });
+  });
+
+  describe('several lines and fallbacks', () => {
+    it('orders lines by sequence and starts a later sequence with "Then" / "Daarna"', () => {
+      const dosages: Dosage[] = [
+        { sequence: 2, doseAndRate: [{ doseQuantity: tablets(1) }], timing: repeat({ frequency: 1, period: 1, periodUnit: 'd' }) },
+        { sequence: 1, doseAndRate: [{ doseQuantity: tablets(2) }], timing: repeat({ frequency: 1, period: 1, periodUnit: 'd', boundsDuration: { value: 3, code: 'd' } }) },
+      ];
+      expect(dosageText(dosages, 'en').map(plain)).to.deep.equal(['2 tablets once daily, for 3 days', 'Then 1 tablet once daily']);
+      expect(dosageText(dosages, 'nl').map(plain)).to.deep.equal(['2 tabletten 1 keer per dag, gedurende 3 dagen', 'Daarna 1 tablet 1 keer per dag']);
+    });
+
+    it('keeps lines with the same sequence side by side (no "Then")', () => {
+      const dosages: Dosage[] = [
+        { sequence: 1, doseAndRate: [{ doseQuantity: tablets(1) }], timing: repeat({ when: ['MORN'] }) },
+        { sequence: 1, doseAndRate: [{ doseQuantity: tablets(2) }], timing: repeat({ when: ['EVE'] }) },
+      ];
+      expect(dosageText(dosages, 'en').map(plain)).to.deep.equal(['1 tablet in the morning', '2 tablets in the evening']);
+    });
+
+    it('shows the dates of each line when several lines follow each other', () => {
+      const dosages: Dosage[] = [
+        { sequence: 1, doseAndRate: [{ doseQuantity: tablets(1) }], timing: repeat({ frequency: 1, period: 1, periodUnit: 'd', boundsPeriod: { start: '2025-01-01', end: '2025-01-07' } }) },
+        { sequence: 2, doseAndRate: [{ doseQuantity: tablets(2) }], timing: repeat({ frequency: 1, period: 1, periodUnit: 'd', boundsPeriod: { start: '2025-01-08' } }) },
+      ];
+      expect(dosageText(dosages, 'en').map(plain)).to.deep.equal([
+        '1 tablet once daily, 01-Jan-2025 to 07-Jan-2025',
+        'Then 2 tablets once daily, from 08-Jan-2025',
+      ]);
+    });
+
+    it('falls back to Dosage.text when there is no dose, timing or "as needed"', () => {
+      expect(dosageText([{ text: 'Volgens schema trombosedienst', route: { text: 'oraal' } }], 'en')).to.deep.equal(['Volgens schema trombosedienst']);
+      expect(dosageText([{ text: 'free text', doseAndRate: [{ doseQuantity: tablets(1) }] }], 'en').map(plain)).to.deep.equal(['1 tablet']);
+    });
+
+    it('falls back to the Nictiz rendered dosage text, and is empty with nothing at all', () => {
+      expect(dosageText([], 'nl', { rendered: 'Gedurende 5 dagen, 3 maal per dag 1 tablet' })).to.deep.equal(['Gedurende 5 dagen, 3 maal per dag 1 tablet']);
+      expect(dosageText(undefined, 'en')).to.deep.equal([]);
+      expect(dosageText([{}], 'en')).to.deep.equal([]);
+    });
+
+    it('formats periods with inclusive ends', () => {
+      expect(plain(formatPeriod('2025-01-01', '2025-03-31', 'nl'))).to.equal('01 jan 2025 tot en met 31 mrt 2025');
+      expect(formatPeriod(undefined, '2025-03-31', 'en')).to.equal('until 31-Mar-2025');
+      expect(formatPeriod('not a date', undefined, 'en')).to.equal(undefined);
+    });
+  });
+
+  describe('dose display rules over generated dosages (fast-check, 1,000 runs, seed 42)', () => {
+    const BAD_UNITS = ['U', '[U]', 'IU', '[iU]', '[IU]', 'IE', 'E', 'cc', 'ml', 'ug', 'µg', 'μg', 'mcg', 'mg', 'g', 'mmol', '{tbl}', 'tablet', '{caps}', '[drp]', '{puff}', 'U/mL', '[iU]/kg', 'ug/h', 'mL/h', 'cc/h'];
+    const values = fc.oneof(
+      fc.constantFrom(5.0, 0.5, 0.25, 1000, 12.5, 0.0001, 1, 2, 10, 100, 2.5, 0.1 + 0.2, 1e-7, 123456.789, 12500, 0.05),
+      fc.double({ min: 1e-6, max: 1e6, noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: 1, max: 100000 }),
+    );
+    const quantity = fc.record({
+      value: values,
+      unitText: fc.constantFrom(...BAD_UNITS),
+      asCode: fc.boolean(),
+    }).map(({ value, unitText, asCode }): Quantity => (asCode ? { value, code: unitText, system: UCUM } : { value, unit: unitText }));
+    const timing = fc.oneof(
+      fc.record({
+        frequency: fc.integer({ min: 1, max: 6 }),
+        frequencyMax: fc.option(fc.integer({ min: 2, max: 8 }), { nil: undefined }),
+        period: fc.constantFrom(1, 2, 3, 8, 12, 0.5, 1.5, 24),
+        periodUnit: fc.constantFrom('h', 'd', 'wk', 'mo', 'min' as const),
+        when: fc.option(fc.subarray(['MORN', 'NOON', 'AFT', 'EVE', 'NIGHT', 'HS', 'AC', 'ACM', 'ACD', 'ACV', 'PC', 'PCM', 'PCD', 'PCV', 'WAKE', 'C', 'CM', 'CD', 'CV']), { nil: undefined }),
+        offset: fc.option(fc.constantFrom(15, 30, 60), { nil: undefined }),
+        dayOfWeek: fc.option(fc.subarray(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const), { nil: undefined }),
+        timeOfDay: fc.option(fc.subarray(['08:00:00', '12:30:00', '20:00:00']), { nil: undefined }),
+        boundsDuration: fc.option(fc.record({ value: values, code: fc.constantFrom('d', 'wk', 'h') }), { nil: undefined }),
+        count: fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
+      }, { requiredKeys: ['frequency', 'period', 'periodUnit'] }).map((r): Timing => ({ repeat: r })),
+      fc.constantFrom('QD', 'QOD', 'BID', 'TID', 'QID', 'Q4H', 'AM').map((code): Timing => ({ code: { coding: [{ code }] } })),
+    );
+    const dosage = fc.record({
+      sequence: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+      timing: fc.option(timing, { nil: undefined }),
+      dose: fc.oneof(
+        quantity.map((q) => ({ doseQuantity: q })),
+        fc.tuple(quantity, values).map(([low, high]) => ({ doseRange: { low, high: { ...low, value: high } } })),
+        fc.tuple(quantity, quantity).map(([dose, rate]) => ({ doseQuantity: dose, rateQuantity: rate })),
+        fc.tuple(quantity, quantity).map(([numerator, denominator]) => ({ rateRatio: { numerator, denominator } })),
+      ),
+      asNeeded: fc.option(fc.oneof(fc.constant(true), fc.constantFrom('Pain', 'Nausea', 'Benauwdheid')), { nil: undefined }),
+      max: fc.option(fc.tuple(quantity, fc.constantFrom(1, 24), fc.constantFrom('d', 'h')), { nil: undefined }),
+    }).map(({ sequence, timing: t, dose, asNeeded, max }): Dosage => ({
+      sequence,
+      timing: t,
+      doseAndRate: [dose],
+      ...(asNeeded === true ? { asNeededBoolean: true } : asNeeded ? { asNeededCodeableConcept: { text: asNeeded } } : {}),
+      ...(max ? { maxDosePerPeriod: { numerator: max[0], denominator: { value: max[1], code: max[2], system: UCUM } } } : {}),
+    }));
+
+    /** Every broken rule found in `text`; empty when the text follows the rules. */
+    function violations(text: string, locale: ZkLocale): string[] {
+      const found: string[] = [];
+      const decimal = locale === 'nl' ? ',' : '\\.';
+      if (new RegExp(`\\d${decimal}\\d*0(?!\\d)`).test(text)) found.push('trailing zero');
+      if (new RegExp(`(^|[^\\d])${decimal}\\d`).test(text)) found.push('no leading zero');
+      if (locale === 'nl' && /\d\.\d/.test(text)) found.push('decimal point or thousands point in Dutch');
+      if (/\d[\p{L}µμ%]/u.test(text)) found.push('no space between number and unit');
+      if (/(?<![\p{L}\p{N}])(U|IU|IE|QD|QOD|cc|µg|μg|ug)(?![\p{L}\p{N}])/u.test(text)) found.push('error-prone abbreviation');
+      if (/undefined|NaN|null|\[object|Infinity|\de[+-]?\d/.test(text)) found.push('leaked value');
+      return found;
+    }
+
+    it('the rule checks themselves catch broken text', () => {
+      expect(violations('5.0 mg', 'en')).to.include('trailing zero');
+      expect(violations('0,50 mg', 'nl')).to.include('trailing zero');
+      expect(violations('.5 mg', 'en')).to.include('no leading zero');
+      expect(violations('take ,5 mg', 'nl')).to.include('no leading zero');
+      expect(violations('0.5 mg', 'nl')).to.include('decimal point or thousands point in Dutch');
+      expect(violations('5mg', 'en')).to.include('no space between number and unit');
+      expect(violations('10 IU QD', 'en')).to.include('error-prone abbreviation');
+      expect(violations('5 cc', 'en')).to.include('error-prone abbreviation');
+      expect(violations('NaN mg', 'en')).to.include('leaked value');
+      expect(violations('1e-7 mg', 'en')).to.include('leaked value');
+      expect(violations('1,000 units 2 times daily', 'en')).to.deep.equal([]);
+    });
+
+    it('no trailing zero, a leading zero, the locale separator, a space before units and no error-prone abbreviation — in nl and en', () => {
+      fc.assert(
+        fc.property(fc.array(dosage, { minLength: 1, maxLength: 3 }), (dosages) => {
+          for (const locale of ['en', 'nl'] as const) {
+            const lines = dosageText(dosages, locale);
+            expect(lines.length, 'every generated dosage says something').to.be.greaterThan(0);
+            for (const text of lines) {
+              const broken = violations(text, locale);
+              if (broken.length) throw new Error(`${locale}: ${broken.join(', ')} in "${text}"`);
+            }
+          }
+        }),
+        { numRuns: 1000, seed: 42 },
+      );
+    });
+  });
+});
