@@ -42,7 +42,7 @@ export function markdownToHtml(md) {
       i += 1;
       const code = body.join('\n');
       if (fence[2] === 'live') out.push(`<div class="live-example">${code}</div>`);
-      out.push(`<pre><code class="language-${fence[1] || 'text'}">${escape(code)}</code></pre>`);
+      out.push(`<pre tabindex="0"><code class="language-${fence[1] || 'text'}">${escape(code)}</code></pre>`);
       continue;
     }
     const api = /^<!--\s*api:\s*([\w-]+)\s*-->$/.exec(line.trim());

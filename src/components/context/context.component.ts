@@ -9,6 +9,7 @@ import { setLocale } from '../../i18n/locale.js';
 /**
  * Provides one UtilityClient to every zorgkit element inside it.
  *
+ * @tagname zk-context
  * @summary Connects the zorgkit elements inside it to one data source (an adapter).
  * @slot - The zorgkit elements (and anything else) that share this data source.
  */

@@ -64,6 +64,7 @@ interface View {
  * Reads through the UtilityClient only (`getMedications`), and reloads when medication changes
  * through the client. Renders in Dutch or English (follows `<html lang>` or `<zk-context locale>`).
  *
+ * @tagname zk-medication-list
  * @summary The patient's current medication, with the full history one step away.
  *
  * @fires {ZkMedicationSelectEvent} zk-medication-select - The user chose a medication (click, Enter or Space on its name). `detail.resource` is the resource that speaks for the row, `detail.row` the row with all its sources.
