@@ -19,9 +19,10 @@ export const entries = {
   'adapters/fhir-rest': 'src/adapters/fhir-rest.ts',
   'adapters/smart': 'src/adapters/smart.ts',
   model: 'src/model/index.ts',
+  react: 'src/react/index.ts',
 };
 
-const external = (id) => /^(lit|lit-html|lit-element|oidc-client-ts|tslib)(\/|$)|^@lit(-labs)?\//.test(id);
+const external = (id) => /^(lit|lit-html|lit-element|oidc-client-ts|tslib|react|react-dom)(\/|$)|^@lit(-labs)?\//.test(id);
 
 export default [
   {

@@ -1,11 +1,30 @@
-// The contract every adapter meets, run against the MemoryAdapter and the FhirRestAdapter (on a real
-// FHIR R4 server). Each run makes its own fictional records with unique ids, so runs never meet.
+// The contract every adapter meets, run against the MemoryAdapter, the FhirRestAdapter (on a real
+// FHIR R4 server) and the docs' example adapter for a non-FHIR JSON API. Each run makes its own
+// fictional records with unique ids, so runs never meet.
 import { expect } from '@open-wc/testing';
 import type { Adapter } from '../../src/core/adapter.js';
 import { ConflictError, NotFoundError, ZkError } from '../../src/core/errors.js';
-import type { Consent, Medication, MedicationRequest, Patient, Resource } from '../../src/core/fhir.js';
+import type { Consent, Identifier, Medication, MedicationRequest, Patient, Resource } from '../../src/core/fhir.js';
 
 export const TEST_ID_SYSTEM = 'https://zorgkit.test/fhir/id';
+
+/**
+ * What a platform that does not speak FHIR may legitimately differ in. The defaults are what a FHIR
+ * server does; the MemoryAdapter and the FhirRestAdapter run with the defaults.
+ */
+export interface AdapterContractOptions {
+  /**
+   * Types the platform keeps no versions of: their records carry no `meta.versionId`, and must not
+   * carry a made-up one (it would make `If-Match` meaningless). Consent cannot be one of them:
+   * withdrawing a consent relies on `If-Match`.
+   */
+  unversionedTypes?: readonly string[];
+  /**
+   * The identifier the seed's Patient carries, which the identifier search looks for (default
+   * `TEST_ID_SYSTEM|<prefix>-id`). A platform that finds patients by BSN only gives a BSN.
+   */
+  patientIdentifier?: (prefix: string) => Required<Pick<Identifier, 'system' | 'value'>>;
+}
 
 /** A unique prefix for the ids of one test's records. */
 export function uniquePrefix(label: string): string {
@@ -34,19 +53,22 @@ export function medicationRequest(id: string, patientId: string, medication: Par
 }
 
 /** The records of one contract run: two patients, a Medication, five MedicationRequests, a Consent. */
-export function contractSeed(prefix: string): { prefix: string; resources: Resource[]; patient: string; other: string; medication: string; consent: string; identifier: string } {
+export function contractSeed(
+  prefix: string,
+  options: Pick<AdapterContractOptions, 'patientIdentifier'> = {},
+): { prefix: string; resources: Resource[]; patient: string; other: string; medication: string; consent: string; identifier: string; identifierSystem: string } {
   const patient = `${prefix}-pat`;
   const other = `${prefix}-other`;
   const medication = `${prefix}-med`;
   const consent = `${prefix}-consent`;
-  const identifier = `${prefix}-id`;
+  const { system: identifierSystem, value: identifier } = options.patientIdentifier?.(prefix) ?? { system: TEST_ID_SYSTEM, value: `${prefix}-id` };
   const med: Medication = {
     resourceType: 'Medication',
     id: medication,
     code: { coding: [{ system: 'http://snomed.info/sct', code: '387207008', display: 'Ibuprofen' }], text: 'Ibuprofen 400 mg tablet' },
   };
   const resources: Resource[] = [
-    { resourceType: 'Patient', id: patient, identifier: [{ system: TEST_ID_SYSTEM, value: identifier }], name: [{ family: 'Testpersoon', given: ['Anna'] }], birthDate: '1974-12-25' } satisfies Patient,
+    { resourceType: 'Patient', id: patient, identifier: [{ system: identifierSystem, value: identifier }], name: [{ family: 'Testpersoon', given: ['Anna'] }], birthDate: '1974-12-25' } satisfies Patient,
     { resourceType: 'Patient', id: other, name: [{ family: 'Anderpersoon', given: ['Bram'] }] } satisfies Patient,
     med,
     medicationRequest(`${prefix}-mr1`, patient, { medicationReference: { reference: `Medication/${medication}` } }),
@@ -56,7 +78,7 @@ export function contractSeed(prefix: string): { prefix: string; resources: Resou
     medicationRequest(`${prefix}-mr-other`, other, { medicationCodeableConcept: { text: 'Amoxicilline 500 mg capsule' } }),
     consentFor(patient, `urn:uuid:${crypto.randomUUID()}`, consent),
   ];
-  return { prefix, resources, patient, other, medication, consent, identifier };
+  return { prefix, resources, patient, other, medication, consent, identifier, identifierSystem };
 }
 
 const ids = (resources: readonly Resource[]) => resources.map((r) => r.id).sort();
@@ -74,23 +96,36 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
  * Runs the adapter contract. `makeAdapter(seed)` returns an adapter whose store holds `seed`
  * (and possibly other records, which the tests never look at).
  */
-export function runAdapterContract(name: string, makeAdapter: (seed: Resource[]) => Promise<Adapter>): void {
+export function runAdapterContract(name: string, makeAdapter: (seed: Resource[]) => Promise<Adapter>, options: AdapterContractOptions = {}): void {
+  const unversioned = new Set(options.unversionedTypes ?? []);
+  if (unversioned.has('Consent')) throw new TypeError('runAdapterContract: Consent must be versioned (withdrawing relies on If-Match).');
+
   describe(`Adapter contract: ${name}`, () => {
     let adapter: Adapter;
     let seed: ReturnType<typeof contractSeed>;
 
     beforeEach(async () => {
-      seed = contractSeed(uniquePrefix('contract'));
+      seed = contractSeed(uniquePrefix('contract'), options);
       adapter = await makeAdapter(seed.resources);
     });
 
-    it('reads a resource by id, with its id and a meta.versionId', async () => {
+    it(unversioned.has('Patient')
+      ? 'reads a resource by id, with its id and no made-up meta.versionId (the platform keeps no Patient versions)'
+      : 'reads a resource by id, with its id and a meta.versionId', async () => {
       const patient = await adapter.read<Patient>('Patient', seed.patient);
       expect(patient.resourceType).to.equal('Patient');
       expect(patient.id).to.equal(seed.patient);
       expect(patient.name?.[0]?.family).to.equal('Testpersoon');
       expect(patient.birthDate).to.equal('1974-12-25');
-      expect(patient.meta?.versionId).to.be.a('string').and.not.equal('');
+      if (unversioned.has('Patient')) expect(patient.meta?.versionId).to.equal(undefined);
+      else expect(patient.meta?.versionId).to.be.a('string').and.not.equal('');
+    });
+
+    it('reads a Consent with a meta.versionId (withdrawing relies on If-Match)', async () => {
+      const consent = await adapter.read<Consent>('Consent', seed.consent);
+      expect(consent.id).to.equal(seed.consent);
+      expect(consent.patient?.reference).to.equal(`Patient/${seed.patient}`);
+      expect(consent.meta?.versionId).to.be.a('string').and.not.equal('');
     });
 
     it('reading an id that does not exist is a NotFoundError with a readable message', async () => {
@@ -123,7 +158,7 @@ export function runAdapterContract(name: string, makeAdapter: (seed: Resource[])
     });
 
     it('finds by identifier (system|value)', async () => {
-      const page = await adapter.search('Patient', { identifier: `${TEST_ID_SYSTEM}|${seed.identifier}` });
+      const page = await adapter.search('Patient', { identifier: `${seed.identifierSystem}|${seed.identifier}` });
       expect(ids(page.matches)).to.deep.equal([seed.patient]);
       const none = await adapter.search('Patient', { identifier: `https://elsewhere.test|${seed.identifier}` });
       expect(none.matches).to.deep.equal([]);
