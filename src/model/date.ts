@@ -1,4 +1,4 @@
-import { INTL_TAG, type ZkLocale } from './locale.js';
+import type { ZkLocale } from './locale.js';
 
 /**
  * FHIR dates are calendar dates (`1974-12-25`, `1974-12`, `1974`), and dateTimes carry their own
@@ -57,16 +57,20 @@ export function formatDate(value: unknown, locale: ZkLocale): string | undefined
   return parts.join(locale === 'en' ? '-' : ' ');
 }
 
-/** The short month name: `Jul` (en), `jul` (nl). Calendar arithmetic in UTC, so no zone shift. */
+// Fixed three-letter month names (NHS CUI `dd-Mmm-yyyy`; the Dutch abbreviations without a full
+// stop). Not taken from Intl: its short names differ between ICU versions (en-GB "Sept", nl "mrt.").
+const MONTHS: Record<ZkLocale, readonly string[]> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  nl: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+};
+
+/** The short month name: `Jul` (en), `jul` (nl); always three letters. */
 export function monthName(month: number, locale: ZkLocale): string {
-  const name = new Intl.DateTimeFormat(INTL_TAG[locale], { month: 'short', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(2000, month - 1, 1)));
-  // Intl may add a full stop to Dutch abbreviations ("mrt."): dates are written without one.
-  return name.replace(/\.$/, '');
+  return (MONTHS[locale] ?? MONTHS.en)[month - 1] ?? '';
 }
 
 /** Today's calendar date in the browser's own zone (what a clinician calls "today"). */
-export function today(now: Date = new Date()): CalendarDate {
+export function today(now: Date = new Date()): Required<CalendarDate> {
   return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 

@@ -1,0 +1,366 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { Task } from '@lit/task';
+import type { LaunchContext } from '../../core/adapter.js';
+import type { AllergyStatusCode, UtilityClient } from '../../core/client.js';
+import { NotFoundError, isAbortError } from '../../core/errors.js';
+import type { Patient } from '../../core/fhir.js';
+import type { FormattedIdentifier } from '../../model/identifier.js';
+import { parseSystemList } from '../../model/identifier.js';
+import { defaultNameStyle, toNameStyle, type NameStyle } from '../../model/name.js';
+import { patientBannerView, type PatientBannerView } from '../../model/patient.js';
+import type { AgeText } from '../../model/age.js';
+import { ZkBannerToggleEvent } from '../../events/banner-toggle.js';
+import { ZkElement } from '../shared/zk-element.js';
+import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient } from '../shared/states.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { styles } from './patient-banner.styles.js';
+
+/** The allergy status the banner shows: the client's answer, or `unavailable` when it failed. */
+export type BannerAllergyStatus = AllergyStatusCode | 'unavailable';
+
+/** What the banner loaded. */
+export interface BannerData {
+  patient: Patient;
+  /** Present when `show-allergies` is set. */
+  allergies?: BannerAllergyStatus;
+}
+
+const NO_CLIENT = Symbol('no-client');
+const NO_PATIENT = Symbol('no-patient');
+
+/** The converter for `identifier-systems`: a space-separated list of systems. */
+const systemListConverter = {
+  fromAttribute: (value: string | null): string[] | undefined => parseSystemList(value),
+  toAttribute: (value: readonly string[] | undefined): string | null => (value?.length ? value.join(' ') : null),
+};
+
+/**
+ * Answers "is this the right patient?" in one look: name (family name emphasised), born (date and
+ * age, or date of death and age at death), gender and the primary identifier, in that order
+ * (NHS CUI PAB-0016), read through the UtilityClient. Optional: allergy status, call name, and an
+ * expandable part with contact details and address.
+ *
+ * The patient is the `patient-id` attribute, else the patient of the launch context. When the
+ * launch context says `need_patient_banner` is false (the host shows its own), the banner renders
+ * nothing unless `force` is set.
+ *
+ * Name style: `dutch` ("J.P.M. van Putten-van der Giessen") is the default for nl, `nhs`
+ * ("VAN PUTTEN-VAN DER GIESSEN, Johanna (Mevr)") for en; `name-style` overrides.
+ *
+ * Subclasses can replace one piece: `renderName`, `renderBorn`, `renderGender`,
+ * `renderIdentifier`, `renderAllergies`, `renderDetails`.
+ *
+ * @tagname zk-patient-banner
+ * @summary A patient banner: name, born (age), gender and identifier, for patient identification.
+ *
+ * @fires {ZkBannerToggleEvent} zk-banner-toggle - The user opened or closed the details; `detail.expanded` is the new state.
+ *
+ * @csspart banner - The labelled region holding the whole banner.
+ * @csspart summary - The first row: identity, facts, allergy status, toggle.
+ * @csspart name - The patient's name.
+ * @csspart family-name - The family name inside the name (emphasised).
+ * @csspart call-name - "Known as …" (with `show-call-name`).
+ * @csspart deceased - The deceased marker.
+ * @csspart facts - The list of labelled facts (born, died, gender, identifier).
+ * @csspart fact - One labelled fact (also `born`, `died`, `gender`, `identifier`).
+ * @csspart label - A fact's label ("Born", "Gender", "BSN"); it has a tooltip with its definition.
+ * @csspart tooltip - The definition shown on hover and keyboard focus of a label.
+ * @csspart value - A fact's value.
+ * @csspart age - The age after a date.
+ * @csspart allergies - The allergy status (with `show-allergies`).
+ * @csspart toggle - The button that opens and closes the details (with `expandable`).
+ * @csspart details - The contact details, addresses and other identifiers.
+ * @csspart state - The shared loading / error / not-found / no-patient boxes (also `loading`, `error`, `empty`, `no-patient`, `no-client`).
+ * @csspart retry-button - "Try again" in the error state.
+ *
+ * @cssprop --zk-patient-banner-background - Background of the banner (default `--zk-color-surface`).
+ * @cssprop --zk-patient-banner-border-color - Border of the banner and of the details (default `--zk-color-border`).
+ * @cssprop --zk-patient-banner-name-font-size - Size of the name (default 1.375em).
+ * @cssprop --zk-patient-banner-label-color - Colour of labels (default `--zk-color-text-muted`).
+ * @cssprop --zk-patient-banner-deceased-color - Background of the deceased marker (default `--zk-color-danger`).
+ * @cssprop --zk-patient-banner-allergy-color - Colour of "Known allergies" (default `--zk-color-warning`).
+ * @cssprop --zk-patient-banner-gap - Space between the facts (default twice `--zk-space`).
+ * @cssprop --zk-color-text - Text colour (shared token; also `--zk-color-*`, `--zk-font-*`, `--zk-space`, `--zk-radius`).
+ */
+export class ZkPatientBanner extends ZkElement {
+  static override styles = [sharedStyles, styles];
+
+  /** The label whose definition tooltip is open (hover or focus), if any. */
+  @state() private openTip: string | undefined;
+
+  /** The launch context's answer to "does the host want a banner?", for the client that gave it. */
+  @state() private launch: { client: UtilityClient; needBanner: boolean } | undefined;
+
+  /** The id of the Patient to show. Without it, the patient of the launch context. */
+  @property({ attribute: 'patient-id' }) patientId: string | undefined;
+
+  /**
+   * `dutch` (initials and family name: "J.P.M. van Putten") or `nhs` ("VAN PUTTEN, Johanna
+   * (Mevr)"). Default: `dutch` in Dutch, `nhs` in English.
+   */
+  @property({ attribute: 'name-style' }) nameStyle: NameStyle | undefined;
+
+  /**
+   * Identifier systems by priority; the first identifier (with a value) in the first listed system
+   * is shown. Attribute: a space-separated list. Default: BSN, then NHS number, then the first.
+   */
+  @property({ attribute: 'identifier-systems', converter: systemListConverter }) identifierSystems: string[] | undefined;
+
+  /** Smaller spacing and type for narrow embeds. Names still wrap, never truncate. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  /** Shows the allergy status ("Known allergies", "No known allergies", …). */
+  @property({ type: Boolean, attribute: 'show-allergies' }) showAllergies = false;
+
+  /** Shows the call name (roepnaam, `use: usual` or a CL given name): "Known as Jo". */
+  @property({ type: Boolean, attribute: 'show-call-name' }) showCallName = false;
+
+  /** Adds a button that shows contact details, addresses and other identifiers. */
+  @property({ type: Boolean }) expandable = false;
+
+  /** Whether the details are open (with `expandable`). */
+  @property({ type: Boolean, reflect: true }) expanded = false;
+
+  /** Masks identifiers for shared screens (the last 3 digits stay visible). */
+  @property({ type: Boolean, attribute: 'mask-identifier' }) maskIdentifier = false;
+
+  /** Shows the banner even when the launch context says the host shows its own (`need_patient_banner: false`). */
+  @property({ type: Boolean }) force = false;
+
+  private readonly patientTask = new Task(this, {
+    task: async ([client, patientId, showAllergies], { signal }): Promise<BannerData | typeof NO_CLIENT | typeof NO_PATIENT> => {
+      if (!client) return NO_CLIENT;
+      const context: LaunchContext = await client.launchContext().catch((): LaunchContext => ({}));
+      signal.throwIfAborted();
+      this.launch = { client, needBanner: context.needPatientBanner !== false };
+      const id = patientId?.trim() || (typeof context.patient === 'string' ? context.patient.trim() : '');
+      if (!id) return NO_PATIENT;
+      const allergies = showAllergies
+        ? client.getAllergyStatus(id, { signal }).then(
+          (status): BannerAllergyStatus => status.status,
+          (error: unknown): BannerAllergyStatus => {
+            if (isAbortError(error)) throw error;
+            return 'unavailable';
+          })
+        : Promise.resolve(undefined);
+      const [patient, allergyStatus] = await Promise.all([client.getPatient(id, { signal }), allergies]);
+      return allergyStatus === undefined ? { patient } : { patient, allergies: allergyStatus };
+    },
+    args: () => [this.client, this.patientId, this.showAllergies] as const,
+  });
+
+  private unsubscribeChanges: (() => void) | undefined;
+  private subscribedClient: UtilityClient | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribeChanges?.();
+    this.unsubscribeChanges = undefined;
+    this.subscribedClient = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // A write to the patient or their allergies through the same client reloads the banner.
+    const client = this.client;
+    if (client !== this.subscribedClient) {
+      this.unsubscribeChanges?.();
+      this.subscribedClient = client;
+      const reload = () => void this.patientTask.run();
+      const offs = client ? [client.onChange('Patient', reload), client.onChange('AllergyIntolerance', reload)] : [];
+      this.unsubscribeChanges = () => offs.forEach((off) => off());
+    }
+  }
+
+  /** Whether the launch context asked for no banner (and `force` is not set). Unknown counts as hidden. */
+  private get suppressed(): boolean {
+    if (this.force) return false;
+    const launch = this.launch;
+    return !launch || launch.client !== this.client || !launch.needBanner;
+  }
+
+  private toggle(): void {
+    this.expanded = !this.expanded;
+    // Made apart from dispatchEvent so the manifest lists the event once (from @fires).
+    const event = new ZkBannerToggleEvent(this.expanded);
+    this.dispatchEvent(event);
+  }
+
+  private showTip(id: string): void {
+    this.openTip = id;
+  }
+
+  private hideTip(id: string): void {
+    if (this.openTip === id) this.openTip = undefined;
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    // WCAG 1.4.13: a tooltip can be dismissed without moving focus or the pointer.
+    if (event.key === 'Escape' && this.openTip !== undefined) {
+      this.openTip = undefined;
+      event.stopPropagation();
+    }
+  }
+
+  /** A label with its definition as a tooltip (hover and keyboard focus; Escape closes it). */
+  protected renderLabel(id: string, text: string, definition: string): TemplateResult {
+    return html`<dt
+      @mouseenter=${() => this.showTip(id)}
+      @mouseleave=${() => this.hideTip(id)}
+    >
+      <span class="term" part="label" tabindex="0" aria-describedby="tip-${id}"
+        @focus=${() => this.showTip(id)}
+        @blur=${() => this.hideTip(id)}
+        @keydown=${(event: KeyboardEvent) => this.onKeydown(event)}
+      >${text}</span>
+      <span class="tooltip" part="tooltip" role="tooltip" id="tip-${id}" aria-label=${definition} ?hidden=${this.openTip !== id}>${definition}</span>
+    </dt>`;
+  }
+
+  /** A date with the age after it: `14-Jul-1945 (61y)`, the age spelled out for screen readers. */
+  protected renderDateWithAge(date: string, age: AgeText | undefined): TemplateResult {
+    return html`${date}${age
+      ? html` <span class="age" part="age"><span aria-hidden="true">(${age.short})</span><span class="zk-visually-hidden">(${age.long})</span></span>`
+      : nothing}`;
+  }
+
+  /** The name, family name emphasised; the call name and deceased marker beside it. */
+  protected renderName(view: PatientBannerView): TemplateResult {
+    const name = view.name;
+    return html`<div class="identity">
+      <p class="name" part="name">${name
+        ? name.segments.map((s) => (s.kind === 'family'
+          ? html`<strong class="family-name" part="family-name">${s.value}</strong>`
+          : html`<span class=${s.kind}>${s.value}</span>`))
+        : html`<span class="name-unknown">${view.nameNotKnown}</span>`}</p>
+      ${this.showCallName && view.callName
+        ? html`<span class="call-name" part="call-name"><span class="label-inline">${msg('Known as', { id: 'patient-banner.call-name' })}</span> <span class="value">${view.callName}</span></span>`
+        : nothing}
+      ${view.deceased
+        ? html`<span class="deceased" part="deceased">${msg('Deceased', { id: 'patient-banner.deceased' })}</span>`
+        : nothing}
+    </div>`;
+  }
+
+  /** Born: date and age; for a deceased patient the date and age at death follow as "Died". */
+  protected renderBorn(view: PatientBannerView): TemplateResult {
+    const born = html`<div class="fact" part="fact born">
+      ${this.renderLabel('born', msg('Born', { id: 'patient-banner.born' }), msg('Date of birth, with the age today in brackets', { id: 'patient-banner.born-definition' }))}
+      <dd class="value" part="value">${this.renderDateWithAge(view.born, view.age)}</dd>
+    </div>`;
+    const deceased = view.deceased;
+    if (!deceased?.date) return born;
+    return html`${born}<div class="fact" part="fact died">
+      ${this.renderLabel('died', msg('Died', { id: 'patient-banner.died' }), msg('Date of death, with the age at death in brackets', { id: 'patient-banner.died-definition' }))}
+      <dd class="value" part="value">${this.renderDateWithAge(deceased.date, deceased.age)}</dd>
+    </div>`;
+  }
+
+  protected renderGender(view: PatientBannerView): TemplateResult {
+    return html`<div class="fact" part="fact gender">
+      ${this.renderLabel('gender', msg('Gender', { id: 'patient-banner.gender' }), msg('Administrative gender, as recorded', { id: 'patient-banner.gender-definition' }))}
+      <dd class="value" part="value">${view.gender}</dd>
+    </div>`;
+  }
+
+  /** An identifier's value; a masked one is read out as "masked, ends in 7 8 2". */
+  protected renderIdentifierValue(identifier: FormattedIdentifier): TemplateResult {
+    return identifier.masked
+      ? html`<span aria-hidden="true">${identifier.value}</span><span class="zk-visually-hidden">${identifier.spoken}</span>`
+      : html`${identifier.value}`;
+  }
+
+  protected renderIdentifier(view: PatientBannerView): TemplateResult | typeof nothing {
+    const identifier = view.identifier;
+    if (!identifier) return nothing;
+    return html`<div class="fact" part="fact identifier">
+      ${this.renderLabel('identifier', identifier.label, identifier.definition)}
+      <dd class="value" part="value">${this.renderIdentifierValue(identifier)}</dd>
+    </div>`;
+  }
+
+  protected renderAllergies(status: BannerAllergyStatus | undefined): TemplateResult | typeof nothing {
+    if (status === undefined) return nothing;
+    const text = status === 'known' ? msg('Known allergies', { id: 'patient-banner.allergies-known' })
+      : status === 'none' ? msg('No known allergies', { id: 'patient-banner.allergies-none' })
+        : status === 'not-recorded' ? msg('Allergies not recorded', { id: 'patient-banner.allergies-not-recorded' })
+          : msg('Allergies unavailable', { id: 'patient-banner.allergies-unavailable' });
+    return html`<span class="allergies allergies-${status}" part="allergies">${text}</span>`;
+  }
+
+  protected renderToggle(): TemplateResult {
+    return html`<button type="button" class="zk-button zk-secondary toggle" part="toggle"
+      aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="details"
+      @click=${() => this.toggle()}
+    >${msg('More details', { id: 'patient-banner.details' })} <span class="toggle-icon" aria-hidden="true">▾</span></button>`;
+  }
+
+  /** Contact details, addresses and the other identifiers. */
+  protected renderDetails(view: PatientBannerView): TemplateResult {
+    const empty = view.contacts.length === 0 && view.addresses.length === 0 && view.otherIdentifiers.length === 0;
+    return html`<div class="details" id="details" part="details" ?hidden=${!this.expanded}>
+      ${empty ? html`<p>${msg('No contact details or address recorded.', { id: 'patient-banner.no-details' })}</p>` : nothing}
+      ${view.contacts.length
+        ? html`<div class="details-group">
+          <p class="details-title" id="contact-title">${msg('Contact details', { id: 'patient-banner.contact' })}</p>
+          <ul aria-labelledby="contact-title">${view.contacts.map((c) => html`<li>
+            <span class="label-inline">${c.label}</span> <span class="contact-value">${c.value}</span>
+          </li>`)}</ul>
+        </div>`
+        : nothing}
+      ${view.addresses.map((a) => html`<div class="details-group">
+        <p class="details-title">${a.label}</p>
+        <p class="address-lines">${a.lines.map((line) => html`<span class="line">${line}</span>`)}</p>
+      </div>`)}
+      ${view.otherIdentifiers.length
+        ? html`<div class="details-group">
+          <p class="details-title" id="identifiers-title">${msg('Other identifiers', { id: 'patient-banner.other-identifiers' })}</p>
+          <ul aria-labelledby="identifiers-title">${view.otherIdentifiers.map((i) => html`<li>
+            <span class="label-inline">${i.label}</span> <span class="contact-value">${this.renderIdentifierValue(i)}</span>
+          </li>`)}</ul>
+        </div>`
+        : nothing}
+    </div>`;
+  }
+
+  /** The loaded banner. */
+  protected renderBanner(data: BannerData): TemplateResult {
+    const locale = this.locale;
+    const view = patientBannerView(data.patient, locale, {
+      nameStyle: toNameStyle(this.nameStyle) ?? defaultNameStyle(locale),
+      identifierSystems: this.identifierSystems,
+      maskIdentifier: this.maskIdentifier,
+    }, new Date());
+    return html`<section class="banner" part="banner" aria-label=${msg('Patient', { id: 'patient-banner.region' })}>
+      <div class="summary" part="summary">
+        ${this.renderName(view)}
+        <dl class="facts" part="facts">${this.renderBorn(view)}${this.renderGender(view)}${this.renderIdentifier(view)}</dl>
+        ${this.showAllergies ? this.renderAllergies(data.allergies) : nothing}
+        ${this.expandable ? this.renderToggle() : nothing}
+      </div>
+      ${this.expandable ? this.renderDetails(view) : nothing}
+    </section>`;
+  }
+
+  override render() {
+    if (!this.client) return renderNoClient();
+    const loading = () => (this.suppressed ? nothing : renderLoading(msg('Loading patient details', { id: 'patient-banner.loading' }), 2));
+    return this.patientTask.render({
+      initial: loading,
+      pending: loading,
+      complete: (value) => {
+        if (value === NO_CLIENT) return renderNoClient();
+        if (this.suppressed) return nothing;
+        if (value === NO_PATIENT) return renderNoPatient();
+        return this.renderBanner(value);
+      },
+      error: (error) => {
+        if (this.suppressed) return nothing;
+        if (error instanceof NotFoundError) return renderEmpty(msg('This patient was not found.', { id: 'patient-banner.not-found' }));
+        return renderError(msg('The patient details could not be loaded.', { id: 'patient-banner.error' }), error, () => void this.patientTask.run());
+      },
+    });
+  }
+}

@@ -1,0 +1,23 @@
+/** Dutch messages of `<zk-patient-banner>` (ids `patient-banner.*`). */
+export const templates = {
+  'patient-banner.region': 'Patiënt',
+  'patient-banner.loading': 'Patiëntgegevens worden geladen',
+  'patient-banner.not-found': 'Deze patiënt is niet gevonden.',
+  'patient-banner.error': 'De patiëntgegevens konden niet worden geladen.',
+  'patient-banner.born': 'Geboren',
+  'patient-banner.born-definition': 'Geboortedatum, met tussen haakjes de leeftijd van vandaag',
+  'patient-banner.died': 'Overleden',
+  'patient-banner.died-definition': 'Datum van overlijden, met tussen haakjes de leeftijd bij overlijden',
+  'patient-banner.deceased': 'Overleden',
+  'patient-banner.gender': 'Geslacht',
+  'patient-banner.gender-definition': 'Geslacht zoals het administratief is vastgelegd',
+  'patient-banner.call-name': 'Roepnaam',
+  'patient-banner.allergies-known': 'Bekende allergieën',
+  'patient-banner.allergies-none': 'Geen bekende allergieën',
+  'patient-banner.allergies-not-recorded': 'Allergieën niet vastgelegd',
+  'patient-banner.allergies-unavailable': 'Allergieën niet beschikbaar',
+  'patient-banner.details': 'Meer gegevens',
+  'patient-banner.contact': 'Contactgegevens',
+  'patient-banner.other-identifiers': 'Andere nummers',
+  'patient-banner.no-details': 'Geen contactgegevens of adres vastgelegd.',
+};
