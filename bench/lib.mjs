@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROME_ARGS as TEST_CHROME_ARGS } from '../web-test-runner.config.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -152,20 +153,9 @@ export function pageHtml(script, body = '') {
 // Chromium
 
 export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Bench-only: exact heap numbers, no throttling of a page in a background window.
+  ...TEST_CHROME_ARGS,
+  // Bench-only: exact heap numbers.
   '--enable-precise-memory-info',
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
 ];
 
 export function chromePath() {

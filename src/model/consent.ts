@@ -3,7 +3,8 @@ import type {
 } from '../core/fhir.js';
 import { SYSTEMS } from '../core/fhir.js';
 import { compareCalendarDates, daysInMonth, formatDate, parseFhirDate, type CalendarDate } from './date.js';
-import { INTL_TAG, type ZkLocale } from './locale.js';
+import type { ZkLocale } from './locale.js';
+import { joinList, lookupTable, list } from './text.js';
 
 /**
  * Patient privacy consent: building the FHIR R4 Consent that records a decision, and summarising
@@ -80,7 +81,7 @@ export function hasIdentifier(consent: Consent, identifier: Identifier): boolean
 type Phrases = Record<ZkLocale, string>;
 
 /** v3-ActReason purposes people meet in care, in words (lower case, for inside a sentence). */
-const PURPOSES: Record<string, Phrases> = {
+const PURPOSES: Readonly<Record<string, Phrases>> = lookupTable({
   TREAT: { en: 'treatment', nl: 'behandeling' },
   ETREAT: { en: 'emergency treatment', nl: 'spoedeisende behandeling' },
   COC: { en: 'continuity of care', nl: 'continuïteit van zorg' },
@@ -90,7 +91,7 @@ const PURPOSES: Record<string, Phrases> = {
   HOPERAT: { en: 'running the care organisation', nl: 'bedrijfsvoering van de zorgaanbieder' },
   HRESCH: { en: 'research', nl: 'wetenschappelijk onderzoek' },
   PUBHLTH: { en: 'public health', nl: 'volksgezondheid' },
-};
+});
 
 const WORDS = {
   notKnown: { en: 'Not known', nl: 'Onbekend' },
@@ -108,21 +109,21 @@ const WORDS = {
   aRepresentative: { en: 'your representative', nl: 'uw vertegenwoordiger' },
 } satisfies Record<string, Phrases>;
 
-const STATUS: Record<string, Phrases> = {
+const STATUS: Readonly<Record<string, Phrases>> = lookupTable({
   active: { en: 'Active', nl: 'Actief' },
   inactive: { en: 'Withdrawn', nl: 'Ingetrokken' },
   draft: { en: 'Draft, not in force', nl: 'Concept, niet van kracht' },
   proposed: { en: 'Proposed, not in force', nl: 'Voorgesteld, niet van kracht' },
   rejected: { en: 'Rejected, not in force', nl: 'Afgewezen, niet van kracht' },
   'entered-in-error': { en: 'Entered in error', nl: 'Foutief ingevoerd' },
-};
+});
 
-const SCOPES: Record<string, Phrases> = {
+const SCOPES: Readonly<Record<string, Phrases>> = lookupTable({
   'patient-privacy': { en: 'Privacy consent', nl: 'Toestemming voor gegevensdeling' },
   treatment: { en: 'Treatment directive', nl: 'Behandelwens' },
   adr: { en: 'Advance directive', nl: 'Wilsverklaring' },
   research: { en: 'Research consent', nl: 'Toestemming voor onderzoek' },
-};
+});
 
 function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
@@ -132,10 +133,6 @@ function clean(text: unknown): string | undefined {
   return typeof text === 'string' && text.trim() !== '' ? text.trim() : undefined;
 }
 
-/** "a, b and c" / "a, b en c". */
-export function joinList(items: readonly string[], locale: ZkLocale): string {
-  return new Intl.ListFormat(INTL_TAG[locale], { style: 'long', type: 'conjunction' }).format(items);
-}
 
 /** A purpose in words (lower case): the known v3-ActReason phrase, else the coding's display or code. */
 export function purposeText(coding: Coding, locale: ZkLocale): string | undefined {
@@ -150,7 +147,7 @@ function codingText(coding: Coding): string | undefined {
 const RESOURCE_TYPES_SYSTEM = 'http://hl7.org/fhir/resource-types';
 
 /** Data classes named by FHIR resource type, in words (lower case). */
-const DATA_CLASSES: Record<string, Phrases> = {
+const DATA_CLASSES: Readonly<Record<string, Phrases>> = lookupTable({
   Patient: { en: 'personal details', nl: 'persoonsgegevens' },
   MedicationRequest: { en: 'medication prescriptions', nl: 'medicatievoorschriften' },
   MedicationStatement: { en: 'medication use', nl: 'medicatiegebruik' },
@@ -164,7 +161,7 @@ const DATA_CLASSES: Record<string, Phrases> = {
   Procedure: { en: 'procedures', nl: 'verrichtingen' },
   Encounter: { en: 'visits and admissions', nl: 'contacten en opnames' },
   DocumentReference: { en: 'documents', nl: 'documenten' },
-};
+});
 
 /** A data class of a recorded Consent in words: a known resource type in the locale, else its display or code. */
 function dataClassText(coding: Coding, locale: ZkLocale): string | undefined {
@@ -175,11 +172,6 @@ function dataClassText(coding: Coding, locale: ZkLocale): string | undefined {
 /** A requested data class in words: the app's own display first (it chose the words), else as recorded. */
 function requestedDataText(coding: Coding, locale: ZkLocale): string | undefined {
   return clean(coding.display) ?? dataClassText(coding, locale);
-}
-
-/** The objects of an array element read from a server (anything else: none). */
-function list<T extends object>(value: readonly T[] | undefined): T[] {
-  return Array.isArray(value) ? value.filter((v): v is T => typeof v === 'object' && v !== null) : [];
 }
 
 /** Unique, in order. */
@@ -299,7 +291,7 @@ export function requestFingerprint(request: ConsentRequest): string {
     request.period?.start ?? '',
     request.period?.end ?? '',
     request.policy?.uri ?? request.policy?.display ?? '',
-    request.category?.coding?.map(coding).sort() ?? [],
+    list(request.category?.coding).map(coding).sort(),
   ]);
 }
 
@@ -474,8 +466,8 @@ function performerText(consent: Consent, locale: ZkLocale): string | undefined {
  */
 export function summariseConsent(consent: Consent, locale: ZkLocale, today: CalendarDate): ConsentSummary {
   const { kind, reason } = classifyConsent(consent);
-  const status = consent.status;
-  const statusText = (status && STATUS[status]?.[locale]) ?? WORDS.notKnown[locale];
+  const status = typeof consent.status === 'string' ? consent.status : undefined;
+  const statusText = (status ? STATUS[status]?.[locale] : undefined) ?? WORDS.notKnown[locale];
   const scope = scopeCode(consent);
   const scopeTitle = scope && SCOPES[scope] ? SCOPES[scope][locale] : undefined;
   const categoryTitle = list(consent.category).map(conceptText).find((t) => t !== undefined);
@@ -532,7 +524,7 @@ export function summariseConsents(consents: readonly Consent[], locale: ZkLocale
     });
 }
 
-function instant(dateTime: string | undefined): number {
-  const t = dateTime ? Date.parse(dateTime) : Number.NaN;
+function instant(dateTime: unknown): number {
+  const t = typeof dateTime === 'string' ? Date.parse(dateTime) : Number.NaN;
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }

@@ -1,6 +1,7 @@
 import type { CodeableConcept, Dosage, DoseAndRate, Extension, Quantity, Ratio, Timing } from '../core/fhir.js';
 import { formatDate } from './date.js';
 import type { ZkLocale } from './locale.js';
+import { joinList, lookupTable, list } from './text.js';
 import {
   TIME_UNIT, formatDuration, formatNumber, formatQuantity, formatRange, formatRatio, knownUnit, quantityUnit, unitWord,
 } from './quantity.js';
@@ -27,7 +28,7 @@ import {
 
 type Phrase = Record<ZkLocale, string>;
 
-const WHEN_SIMPLE: Record<string, Phrase> = {
+const WHEN_SIMPLE: Readonly<Record<string, Phrase>> = lookupTable({
   MORN: { en: 'in the morning', nl: '’s ochtends' },
   'MORN.early': { en: 'early in the morning', nl: 'vroeg in de ochtend' },
   'MORN.late': { en: 'late in the morning', nl: 'laat in de ochtend' },
@@ -42,14 +43,14 @@ const WHEN_SIMPLE: Record<string, Phrase> = {
   PHS: { en: 'after sleep', nl: 'na het slapen' },
   HS: { en: 'at bedtime', nl: 'voor het slapengaan' },
   WAKE: { en: 'on waking', nl: 'na het opstaan' },
-};
+});
 
-const MEAL: Record<string, Phrase> = {
+const MEAL: Readonly<Record<string, Phrase>> = lookupTable({
   '': { en: 'a meal', nl: 'de maaltijd' },
   M: { en: 'breakfast', nl: 'het ontbijt' },
   D: { en: 'lunch', nl: 'de lunch' },
   V: { en: 'dinner', nl: 'het avondeten' },
-};
+});
 
 const MEAL_RELATION: Record<'AC' | 'PC' | 'C', Phrase> = {
   AC: { en: 'before', nl: 'voor' },
@@ -71,7 +72,7 @@ export function whenText(code: string, offset: number | undefined, locale: ZkLoc
   return code;
 }
 
-const DAY: Record<string, Phrase> = {
+const DAY: Readonly<Record<string, Phrase>> = lookupTable({
   mon: { en: 'Monday', nl: 'maandag' },
   tue: { en: 'Tuesday', nl: 'dinsdag' },
   wed: { en: 'Wednesday', nl: 'woensdag' },
@@ -79,28 +80,7 @@ const DAY: Record<string, Phrase> = {
   fri: { en: 'Friday', nl: 'vrijdag' },
   sat: { en: 'Saturday', nl: 'zaterdag' },
   sun: { en: 'Sunday', nl: 'zondag' },
-};
-
-/**
- * `formatDate` remembered per locale and value: a long list repeats the same dates, and each
- * `formatDate` call builds an `Intl.DateTimeFormat`. Bounded, so a long session cannot grow it.
- */
-const dates = new Map<string, string | undefined>();
-export function formatDateCached(value: unknown, locale: ZkLocale): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const key = `${locale}|${value}`;
-  if (dates.has(key)) return dates.get(key);
-  if (dates.size >= 10_000) dates.clear();
-  const text = formatDate(value, locale);
-  dates.set(key, text);
-  return text;
-}
-
-/** `a, b and c` / `a, b en c` (written out: `Intl.ListFormat` is slow for a list of 1,000 rows). */
-export function joinList(items: readonly string[], locale: ZkLocale): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${locale === 'nl' ? 'en' : 'and'} ${items[items.length - 1]}`;
-}
+});
 
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
@@ -112,12 +92,12 @@ function numberSpan(low: number, high: number | undefined, locale: ZkLocale): st
   return highText ? `${lowText}–${highText}` : lowText;
 }
 
-const ADVERB: Record<string, Phrase> = {
+const ADVERB: Readonly<Record<string, Phrase>> = lookupTable({
   d: { en: 'daily', nl: 'per dag' },
   wk: { en: 'weekly', nl: 'per week' },
   mo: { en: 'monthly', nl: 'per maand' },
   a: { en: 'yearly', nl: 'per jaar' },
-};
+});
 
 /**
  * Frequency and period as words: `once daily`, `2–3 times daily`, `every 8 hours`,
@@ -160,7 +140,7 @@ export function frequencyText(repeat: NonNullable<Timing['repeat']>, locale: ZkL
 
 /** `Timing.code` (HL7 v3 GTSAbbreviation) as a repeat, so a coded "QD" is written "once daily". */
 function codeAsRepeat(code: CodeableConcept | undefined): Timing['repeat'] | undefined {
-  const value = code?.coding?.find((c) => typeof c?.code === 'string')?.code?.toUpperCase();
+  const value = list(code?.coding).find((c) => typeof c?.code === 'string')?.code?.toUpperCase();
   if (!value) return undefined;
   const fixed: Record<string, Timing['repeat']> = {
     QD: { frequency: 1, period: 1, periodUnit: 'd' },
@@ -203,10 +183,10 @@ export function timingText(timing: Timing | undefined, locale: ZkLocale): string
     const times = Array.isArray(repeat.timeOfDay) ? repeat.timeOfDay.map(timeText).filter((t): t is string => t !== undefined) : [];
     if (times.length) parts.push(`${locale === 'nl' ? 'om' : 'at'} ${joinList(times, locale)}`);
   } else {
-    const coded = str(timing.code?.text) ?? str(timing.code?.coding?.find((c) => str(c?.display))?.display);
+    const coded = str(timing.code?.text) ?? str(list(timing.code?.coding).find((c) => str(c?.display))?.display);
     if (coded) parts.push(coded);
   }
-  const events = Array.isArray(timing.event) ? timing.event.map((e) => formatDateCached(e, locale)).filter((e): e is string => e !== undefined) : [];
+  const events = Array.isArray(timing.event) ? timing.event.map((e) => formatDate(e, locale)).filter((e): e is string => e !== undefined) : [];
   if (events.length) parts.push(`${locale === 'nl' ? 'op' : 'on'} ${joinList(events, locale)}`);
   return parts.length ? parts.join(' ') : undefined;
 }
@@ -259,8 +239,8 @@ function timeRange(range: { low?: Quantity; high?: Quantity }): { low?: Quantity
  */
 export function formatPeriod(start: unknown, end: unknown, locale: ZkLocale): string | undefined {
   // A date never breaks over two lines (`16 jan 2023` keeps its spaces unbreakable).
-  const from = formatDateCached(start, locale)?.replace(/ /g, '\u00a0');
-  const to = formatDateCached(end, locale)?.replace(/ /g, '\u00a0');
+  const from = formatDate(start, locale)?.replace(/ /g, '\u00a0');
+  const to = formatDate(end, locale)?.replace(/ /g, '\u00a0');
   if (from && to) return locale === 'nl' ? `${from} tot en met ${to}` : `${from} to ${to}`;
   if (from) return locale === 'nl' ? `vanaf ${from}` : `from ${from}`;
   if (to) return locale === 'nl' ? `tot en met ${to}` : `until ${to}`;
@@ -294,7 +274,7 @@ function maxDoseText(ratio: Ratio | undefined, locale: ZkLocale): string | undef
 function doseAndRateText(entries: DoseAndRate[] | undefined, locale: ZkLocale): { dose?: string; rate?: string } {
   if (!Array.isArray(entries)) return {};
   const valid = entries.filter((e): e is DoseAndRate => !!e && typeof e === 'object');
-  const ordered = valid.find((e) => e.type?.coding?.some((c) => c?.code === 'ordered')) ?? valid[0];
+  const ordered = valid.find((e) => list(e.type?.coding).some((c) => c?.code === 'ordered')) ?? valid[0];
   if (!ordered) return {};
   const dose = formatQuantity(ordered.doseQuantity, locale) ?? formatRange(ordered.doseRange, locale);
   let rate = formatQuantity(ordered.rateQuantity, locale) ?? formatRange(ordered.rateRange, locale);
@@ -306,7 +286,7 @@ function doseAndRateText(entries: DoseAndRate[] | undefined, locale: ZkLocale): 
   return { dose, rate: rate ? `${locale === 'nl' ? 'met een snelheid van' : 'at a rate of'} ${rate}` : undefined };
 }
 
-const ROUTE: Record<string, Phrase> = {
+const ROUTE: Readonly<Record<string, Phrase>> = lookupTable({
   '26643006': { en: 'by mouth', nl: 'oraal' },
   '47625008': { en: 'intravenously', nl: 'intraveneus' },
   '78421000': { en: 'intramuscularly', nl: 'intramusculair' },
@@ -320,16 +300,16 @@ const ROUTE: Record<string, Phrase> = {
   '45890007': { en: 'through the skin', nl: 'transdermaal' },
   '16857009': { en: 'vaginally', nl: 'vaginaal' },
   '447694001': { en: 'by inhalation', nl: 'inhalatie' },
-};
+});
 
 /** Error-prone route abbreviations (ISMP) written out when a record uses them as its text. */
-const ROUTE_ABBREVIATION: Record<string, Phrase> = {
+const ROUTE_ABBREVIATION: Readonly<Record<string, Phrase>> = lookupTable({
   SC: { en: 'subcutaneously', nl: 'subcutaan' },
   SQ: { en: 'subcutaneously', nl: 'subcutaan' },
   'SUB Q': { en: 'subcutaneously', nl: 'subcutaan' },
   IN: { en: 'intranasally', nl: 'intranasaal' },
   IJ: { en: 'by injection', nl: 'als injectie' },
-};
+});
 
 function routeText(route: CodeableConcept | undefined, locale: ZkLocale): string | undefined {
   if (!route || typeof route !== 'object') return undefined;
@@ -443,13 +423,14 @@ export function dosageText(dosages: readonly Dosage[] | undefined, locale: ZkLoc
   const lines: string[] = [];
   let previous: number | undefined;
   for (const { dosage, sequence } of ordered) {
-    const line = dosageLine(dosage, locale, { withBoundsPeriod });
+    const line = dosageLine(dosage, locale, { withBoundsPeriod })?.trim();
     if (!line) continue;
     const then = previous !== undefined && sequence !== previous && sequences.size > 1;
     lines.push(then ? `${locale === 'nl' ? 'Daarna' : 'Then'} ${lowerFirst(line)}` : line);
     previous = sequence;
   }
-  if (!lines.length && options.rendered) return [options.rendered];
+  const rendered = typeof options.rendered === 'string' ? options.rendered.trim() : '';
+  if (!lines.length && rendered) return [rendered];
   return lines;
 }
 

@@ -6,6 +6,7 @@ import { type CalendarDate, compareCalendarDates, dateRange, dayNumber, isFullDa
 import { dosageText, formatPeriod } from './dosage.js';
 import { INTL_TAG, type ZkLocale } from './locale.js';
 import { formatRatio } from './quantity.js';
+import { lookupTable } from './text.js';
 
 /**
  * Medication records (MedicationRequest / MedicationStatement with their Medication) → the rows of
@@ -137,11 +138,11 @@ export function statusLabel(status: MedicationRowStatus, locale: ZkLocale): stri
   return STATUS_LABEL[status][locale];
 }
 
-const CATEGORY: Record<string, MedicationKind> = {
+const CATEGORY: Readonly<Record<string, MedicationKind>> = lookupTable({
   '33633005': 'agreement',
   '52711000146108': 'dispense-request',
   '422979000': 'use',
-};
+});
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 const codings = (concept: CodeableConcept | undefined): Coding[] =>

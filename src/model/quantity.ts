@@ -1,5 +1,6 @@
 import type { Quantity, Range, Ratio } from '../core/fhir.js';
 import { INTL_TAG, type ZkLocale } from './locale.js';
+import { lookupTable } from './text.js';
 
 /**
  * Numbers, units and quantities as a clinician must read them (CLINICAL.md, "Medication"; NHS CUI
@@ -106,7 +107,7 @@ export type UnitName = keyof typeof UNIT;
  * abbreviations), case-sensitive first, then lower-cased. Keys are compared after trimming and
  * removing UCUM braces (`{tbl}` → `tbl`) and square brackets (`[iU]` → `iu`, case-insensitively).
  */
-const EXACT: Record<string, UnitName> = {
+const EXACT: Readonly<Record<string, UnitName>> = lookupTable({
   // Case matters: `E` is the Dutch "eenheid", `IE` "internationale eenheid"; `a` is UCUM's year.
   U: 'unit',
   E: 'unit',
@@ -126,9 +127,9 @@ const EXACT: Record<string, UnitName> = {
   mo: 'month',
   a: 'year',
   '%': 'percent',
-};
+});
 
-const LOWER: Record<string, UnitName> = {
+const LOWER: Readonly<Record<string, UnitName>> = lookupTable({
   mg: 'mg', milligram: 'mg', milligrams: 'mg',
   g: 'g', gram: 'g', grams: 'g',
   kg: 'kg', kilogram: 'kg',
@@ -162,21 +163,24 @@ const LOWER: Record<string, UnitName> = {
   week: 'week', weeks: 'week', weken: 'week',
   month: 'month', months: 'month', maand: 'month', maanden: 'month',
   year: 'year', years: 'year', jaar: 'year',
-};
+});
+
+/** `table[key]` for the table's own keys only: a unit called "constructor" is not a unit. */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
 
 /** Looks one simple unit (no `/`) up; undefined when it is not known. */
 export function knownUnit(raw: string | undefined): UnitName | undefined {
-  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') return undefined;
   const trimmed = raw.trim();
   if (!trimmed) return undefined;
-  if (trimmed in EXACT) return EXACT[trimmed];
   const bare = trimmed.replace(/^\{(.*)\}$/, '$1').replace(/^\[(.*)\]$/, '$1').trim();
-  if (bare in EXACT) return EXACT[bare];
-  return LOWER[bare.toLowerCase()];
+  return own(EXACT, trimmed) ?? own(EXACT, bare) ?? own(LOWER, bare.toLowerCase());
 }
 
 /** Error-prone spellings that must not reach the screen even inside an unknown unit. */
-const BAD_TOKEN: Record<string, UnitName> = { U: 'unit', IU: 'iu', IE: 'iu', cc: 'mL', CC: 'mL', 'µg': 'mcg', 'μg': 'mcg', ug: 'mcg' };
+const BAD_TOKEN: Readonly<Record<string, UnitName>> = lookupTable({ U: 'unit', IU: 'iu', IE: 'iu', cc: 'mL', CC: 'mL', 'µg': 'mcg', 'μg': 'mcg', ug: 'mcg' });
 
 /** Units that count things: a part of one is singular (`0.5 tablet`); in a strength's denominator they are left out. */
 const COUNTED: ReadonlySet<UnitName> = new Set<UnitName>([
@@ -325,13 +329,13 @@ export function formatRatio(ratio: Ratio | undefined, locale: ZkLocale): string 
 }
 
 /** Time units of `Timing.repeat.periodUnit` and `durationUnit` (UCUM). */
-export const TIME_UNIT: Record<string, UnitName> = { s: 'second', min: 'minute', h: 'hour', d: 'day', wk: 'week', mo: 'month', a: 'year' };
+export const TIME_UNIT: Readonly<Record<string, UnitName>> = lookupTable({ s: 'second', min: 'minute', h: 'hour', d: 'day', wk: 'week', mo: 'month', a: 'year' });
 
 /** `8 hours`, `1 day`, `2 weken`: a number of a time unit in words. */
 export function formatDuration(value: number | undefined, unit: string | undefined, locale: ZkLocale): string | undefined {
   const number = formatNumber(value, locale);
   if (number === undefined) return undefined;
-  const name = unit === undefined ? undefined : (TIME_UNIT[unit] ?? knownUnit(unit));
+  const name = typeof unit !== 'string' ? undefined : (own(TIME_UNIT, unit) ?? knownUnit(unit));
   if (name) return numberWithUnit(number, unitWord(name, value, locale));
   return numberWithUnit(number, unit === undefined ? undefined : formatUnit(unit, value, locale));
 }
