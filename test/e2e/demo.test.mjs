@@ -93,6 +93,47 @@ describe('demo portal (npm start)', () => {
   });
 });
 
+/** Clicks the button with exactly this text inside the consent dialog's shadow root. */
+async function clickInDialog(page, label) {
+  await page.waitForFunction((text) => [...(document.querySelector('#consent')?.shadowRoot?.querySelectorAll('button') ?? [])]
+    .some((b) => b.textContent.trim() === text && !b.disabled), {}, label);
+  await page.evaluate((text) => {
+    const button = [...document.querySelector('#consent').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === text && !b.disabled);
+    button.click();
+  }, label);
+}
+
+const dialogText = (page) => page.evaluate(() => document.querySelector('#consent').shadowRoot.textContent.replace(/\s+/g, ' '));
+const withdrawButtons = (page) => page.evaluate(() => [...document.querySelector('#consent').shadowRoot.querySelectorAll('button')]
+  .filter((b) => b.textContent.trim() === 'Withdraw this decision').length);
+
+describe('demo portal: consent', () => {
+  it('records a consent, lists it, and withdraws it again, through the demo page', async () => {
+    const { page, problems } = await openPage(browser, `${site.url}/demo/?locale=en&patient=patient-de-vries`);
+    await bannerText(page);
+    await page.click('#open-consent');
+    await page.waitForFunction(() => document.querySelector('#consent')?.shadowRoot?.querySelector('dialog[open]'));
+    await clickInDialog(page, 'Yes, I allow this');
+    const before = await withdrawButtons(page);
+    await clickInDialog(page, 'Record decision');
+    await page.waitForFunction(() => document.querySelector('#consent').shadowRoot.textContent.includes('Your decision has been recorded.'));
+    await page.waitForFunction((n) => [...document.querySelector('#consent').shadowRoot.querySelectorAll('button')]
+      .filter((b) => b.textContent.trim() === 'Withdraw this decision').length === n + 1, {}, before);
+    assert.match(await page.$eval('#status', (el) => el.textContent), /recorded/);
+    // Withdraw the newest active decision.
+    await page.evaluate(() => {
+      const buttons = [...document.querySelector('#consent').shadowRoot.querySelectorAll('button')].filter((b) => b.textContent.trim() === 'Withdraw this decision');
+      buttons[0].click();
+    });
+    await clickInDialog(page, 'Withdraw decision');
+    await page.waitForFunction(() => document.querySelector('#consent').shadowRoot.textContent.includes('has been withdrawn'));
+    assert.equal(await withdrawButtons(page), before, 'one active decision fewer after withdrawing');
+    assert.match(await dialogText(page), /Withdrawn/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
 describe('docs site (npm start, /docs/)', () => {
   const pages = ['index.html', 'components/patient-banner.html', 'components/medication-list.html', 'components/consent-dialog.html', 'components/context.html'];
   for (const guide of readdirSync(join(root, 'docs/guides')).filter((f) => f.endsWith('.md'))) pages.push(`guides/${guide.replace(/\.md$/, '.html')}`);
