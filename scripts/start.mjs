@@ -1,4 +1,4 @@
-// `npm start`: set up (dependencies, the custom-elements manifest the docs read), then serve the
+// `npm start`: set up (dependencies, the custom-elements manifest and the docs pages), then serve the
 // demo on embedded sample data at http://localhost:8000 (PORT overrides).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -10,6 +10,9 @@ const analyze = spawnSync(join(root, 'node_modules/.bin/cem'), [
   'analyze', '--litelement', '--globs', 'src/components/**/*.component.ts', '--outdir', '.',
 ], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 if (analyze.status !== 0) console.warn('zorgkit: could not build custom-elements.json; the docs\' API tables will be empty.');
+
+const { buildDocs } = await import('./build-docs.mjs');
+buildDocs();
 
 const { serve } = await import('./serve.mjs');
 const port = Number(process.env.PORT || 8000);
