@@ -305,9 +305,14 @@ export class MemoryAdapter implements Adapter {
 /** Copies the seed's resources, rewriting references to Bundle fullUrls into `Type/id`. */
 function seedResources(seed: Bundle | readonly Resource[] | undefined): Resource[] {
   if (!seed) return [];
-  const entries = Array.isArray(seed)
-    ? (seed as readonly Resource[]).map((resource) => ({ resource, fullUrl: undefined }))
-    : ((seed as Bundle).entry ?? []).map((e) => ({ resource: e.resource, fullUrl: e.fullUrl }));
+  // Seeds come from data files: an entry may be anything, and is reported by its index, not by a crash.
+  const list: unknown = Array.isArray(seed) ? seed : (seed as Bundle).entry ?? [];
+  if (!Array.isArray(list)) throw new TypeError('MemoryAdapter: the seed Bundle\'s entry is not a list.');
+  const entries = (list as unknown[]).map((item) => {
+    if (Array.isArray(seed)) return { resource: item as Resource | undefined, fullUrl: undefined };
+    const entry = typeof item === 'object' && item !== null ? (item as { resource?: Resource; fullUrl?: unknown }) : {};
+    return { resource: entry.resource, fullUrl: typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined };
+  });
   const resources: Resource[] = [];
   const fullUrls = new Map<string, Resource>();
   for (const [index, entry] of entries.entries()) {
