@@ -25,6 +25,10 @@ const securityRules = {
     { selector: "Identifier[name='unsafeHTML']", message: 'Data is text, never markup.' },
     { selector: "Identifier[name='unsafeSVG']", message: 'Data is text, never markup.' },
     { selector: "Identifier[name='localStorage']", message: 'Nothing goes to localStorage (tokens, patient data).' },
+    // The same, spelled as strings: el['innerHTML'], Reflect.set(el, 'innerHTML', …), window['localStorage'], { innerHTML: … }.
+    { selector: 'Literal[value=/^(innerHTML|outerHTML|insertAdjacentHTML|localStorage)$/]', message: 'No raw HTML, no localStorage (spelled as a string).' },
+    { selector: 'TemplateElement[value.raw=/^(innerHTML|outerHTML|insertAdjacentHTML|localStorage)$/]', message: 'No raw HTML, no localStorage (spelled as a string).' },
+    { selector: 'Property > Identifier.key[name=/^(innerHTML|outerHTML)$/]', message: 'No raw HTML: render with Lit templates.' },
   ],
 };
 

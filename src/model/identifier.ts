@@ -180,7 +180,10 @@ export function listIdentifiers(
   identifiers: unknown, locale: ZkLocale, options: { systems?: readonly string[]; mask?: boolean } = {},
 ): FormattedIdentifier[] {
   if (!Array.isArray(identifiers)) return [];
-  const systems = (options.systems ?? DEFAULT_IDENTIFIER_SYSTEMS).filter((s): s is string => typeof s === 'string' && !!s.trim());
+  // A host may hand the list over as a string (as the attribute is written), or anything else.
+  const given: unknown = options.systems;
+  const requested = typeof given === 'string' ? parseSystemList(given) : Array.isArray(given) ? (given as unknown[]) : undefined;
+  const systems = (requested ?? DEFAULT_IDENTIFIER_SYSTEMS).filter((s): s is string => typeof s === 'string' && !!s.trim());
   const priority = systems.map(normalizeSystem);
   const seen = new Set<string>();
   const candidates: Candidate[] = [];

@@ -270,6 +270,8 @@ function endAfter(start: unknown, duration: Quantity | undefined): string | unde
     utc.setUTCFullYear(year, month - 1, Math.min(date.day, lastDay));
     utc.setTime(utc.getTime() - 86_400_000);
   } else return undefined;
+  // Far beyond any calendar a clinician uses (or past Date's range): no end date rather than a wrong one.
+  if (Number.isNaN(utc.getTime()) || utc.getUTCFullYear() > 9999) return undefined;
   const y = String(utc.getUTCFullYear()).padStart(4, '0');
   return `${y}-${String(utc.getUTCMonth() + 1).padStart(2, '0')}-${String(utc.getUTCDate()).padStart(2, '0')}`;
 }

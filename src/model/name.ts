@@ -69,8 +69,14 @@ export function cleanText(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   if (!text || !/[\p{L}\p{N}]/u.test(text) || PLACEHOLDERS.has(text.toLowerCase())) return undefined;
-  return text;
+  return text.length > MAX_TEXT ? `${[...text.slice(0, MAX_TEXT)].slice(0, -1).join('')}…` : text;
 }
+
+/**
+ * Longest piece of patient text (a name part, an address line, a contact value) shown. No real
+ * value comes near it; a hostile megabyte would otherwise freeze the page's layout.
+ */
+export const MAX_TEXT = 1000;
 
 /** `dutch` for nl, `nhs` for en. */
 export function defaultNameStyle(locale: ZkLocale): NameStyle {

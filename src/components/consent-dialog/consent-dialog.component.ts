@@ -17,7 +17,7 @@ import { ZkConsentCloseEvent } from '../../events/consent-close.js';
 import { ZkRequestCloseEvent, type ZkCloseSource } from '../../events/request-close.js';
 import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js';
 import {
-  errorDetail, errorHeadline, renderError, renderLoading, renderNoClient, renderNoPatient,
+  errorDetail, errorHeadline, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely,
 } from '../shared/states.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './consent-dialog.styles.js';
@@ -581,7 +581,13 @@ export class ZkConsentDialog extends ZkElement {
         ${msg('You can see your decisions here, but not record or change them: this connection does not allow it. Ask your care provider.', { id: 'consent-dialog.read-only' })}
       </p>`}
       ${showStep ? this.renderStep() : nothing}
-      ${loaded ? this.renderHistory(loaded, writable, this.consentsTask.status === TaskStatus.PENDING) : this.renderListState()}
+      ${loaded
+        ? renderSafely(
+          () => this.renderHistory(loaded, writable, this.consentsTask.status === TaskStatus.PENDING),
+          msg('Your earlier decisions could not be loaded.', { id: 'consent-dialog.load-error' }),
+          () => { this.reloadCount += 1; },
+        )
+        : this.renderListState()}
     `;
   }
 

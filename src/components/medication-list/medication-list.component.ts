@@ -13,7 +13,7 @@ import {
 } from '../../model/medication.js';
 import { ZkMedicationSelectEvent } from '../../events/medication-select.js';
 import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js';
-import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient } from '../shared/states.js';
+import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely } from '../shared/states.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './medication-list.styles.js';
 
@@ -477,7 +477,9 @@ export class ZkMedicationList extends ZkElement {
     return this.medicationsTask.render({
       initial: () => this.renderPending(),
       pending: () => this.renderPending(),
-      complete: (result) => this.renderResult(result),
+      complete: (result) => renderSafely(() => this.renderResult(result), msg('The medication could not be loaded.', { id: 'medication-list.error' }), () => {
+        void this.medicationsTask.run();
+      }),
       error: (error) => {
         this.pendingAnnouncement = undefined;
         return renderError(msg('The medication could not be loaded.', { id: 'medication-list.error' }), error, () => {

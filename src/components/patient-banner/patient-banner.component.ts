@@ -13,7 +13,7 @@ import { patientBannerView, type PatientBannerView } from '../../model/patient.j
 import type { AgeText } from '../../model/age.js';
 import { ZkBannerToggleEvent } from '../../events/banner-toggle.js';
 import { ZkElement } from '../shared/zk-element.js';
-import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient } from '../shared/states.js';
+import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely } from '../shared/states.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './patient-banner.styles.js';
 
@@ -354,7 +354,7 @@ export class ZkPatientBanner extends ZkElement {
         if (value === NO_CLIENT) return renderNoClient();
         if (this.suppressed) return nothing;
         if (value === NO_PATIENT) return renderNoPatient();
-        return this.renderBanner(value);
+        return renderSafely(() => this.renderBanner(value), msg('The patient details could not be loaded.', { id: 'patient-banner.error' }), () => void this.patientTask.run());
       },
       error: (error) => {
         if (this.suppressed) return nothing;

@@ -49,6 +49,18 @@ export function renderError(title: string, error: unknown, retry: (() => void) |
   </div>`;
 }
 
+/**
+ * Renders `render()`, or — when laying out the data throws (data of a shape nobody foresaw) — the
+ * error state with retry, instead of a blank or a skeleton forever.
+ */
+export function renderSafely<T>(render: () => T, title: string, retry: (() => void) | undefined): T | TemplateResult {
+  try {
+    return render();
+  } catch (cause) {
+    return renderError(title, new InvalidResourceError('The data could not be shown.', { cause }), retry);
+  }
+}
+
 export function renderEmpty(text: string): TemplateResult {
   return html`<div class="zk-state zk-empty" part="state empty" role="status">${text}</div>`;
 }
