@@ -151,11 +151,11 @@ describe('<zk-patient-banner>', () => {
       expect(seen).to.deep.equal(['born', 'gender', 'identifier', 'toggle']);
     });
 
-    it('is a region labelled "Patient"', async () => {
+    it('is a region labelled "Patient: <name>", so two banners are distinct landmarks', async () => {
       const { el } = await mount([jo()], html`<zk-patient-banner patient-id="jo"></zk-patient-banner>`);
       const region = part(el, 'banner')!;
       expect(region.tagName).to.equal('SECTION');
-      expect(region.getAttribute('aria-label')).to.equal('Patient');
+      expect(region.getAttribute('aria-label')).to.match(/^Patient: \S/);
     });
   });
 
@@ -568,7 +568,7 @@ describe('<zk-patient-banner>', () => {
       const { el } = await mount([jo()], html`<zk-patient-banner patient-id="jo" expandable></zk-patient-banner>`);
       await setLocale('nl');
       await el.updateComplete;
-      expect(part(el, 'banner')!.getAttribute('aria-label')).to.equal('Patiënt');
+      expect(part(el, 'banner')!.getAttribute('aria-label')).to.match(/^Patiënt: \S/);
       expect(factLabel(el, 'born')).to.equal('Geboren');
       expect(factValue(el, 'born')).to.equal(`01 jan ${thisYear - 61} (61 jr)`);
       expect(text(part(el, 'toggle'))).to.contain('Meer gegevens');

@@ -333,7 +333,9 @@ export class ZkPatientBanner extends ZkElement {
       identifierSystems: this.identifierSystems,
       maskIdentifier: this.maskIdentifier,
     }, new Date());
-    return html`<section class="banner" part="banner" aria-label=${msg('Patient', { id: 'patient-banner.region' })}>
+    // The region is named after the patient, so two banners on one page are two distinct landmarks.
+    const region = `${msg('Patient', { id: 'patient-banner.region' })}: ${view.name?.text ?? view.nameNotKnown}`;
+    return html`<section class="banner" part="banner" aria-label=${region}>
       <div class="summary" part="summary">
         ${this.renderName(view)}
         <dl class="facts" part="facts">${this.renderBorn(view)}${this.renderGender(view)}${this.renderIdentifier(view)}</dl>
