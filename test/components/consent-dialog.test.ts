@@ -16,6 +16,7 @@ import type { ZkRequestCloseEvent } from '../../src/events/request-close.js';
 import { addFault, putResources, searchDirect, testServers } from '../adapters/servers.js';
 import { demoBundle, DEMO_TODAY } from '../../demo/data/demo-data.js';
 import { demoConsentRequest } from '../../demo/demo-config.js';
+import { englishAndNoLitWarnings } from './helpers.js';
 
 // ------------------------------------------------------------------------------------------------
 // Fixtures (fictional)
@@ -186,23 +187,7 @@ function events<T extends Event>(target: EventTarget, type: string): T[] {
 // ------------------------------------------------------------------------------------------------
 
 describe('<zk-consent-dialog>', () => {
-  let warn: typeof console.warn;
-  let warnings: unknown[][];
-
-  beforeEach(async () => {
-    await setLocale('en');
-    warnings = [];
-    warn = console.warn;
-    console.warn = (...args: unknown[]) => {
-      warnings.push(args);
-    };
-  });
-
-  afterEach(async () => {
-    console.warn = warn;
-    await setLocale(undefined);
-    expect(warnings, 'Lit dev-mode warnings').to.deep.equal([]);
-  });
+  englishAndNoLitWarnings();
 
   describe('opening, focus and closing (WCAG 2.2 modal dialog)', () => {
     it('is closed and renders nothing until opened', async () => {

@@ -15,6 +15,7 @@ import type { ZkMedicationSelectEvent } from '../../src/events/medication-select
 import { G_STANDAARD } from '../../src/model/medication.js';
 import { demoBundle } from '../../demo/data/demo-data.js';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { englishAndNoLitWarnings } from './helpers.js';
 
 // Fictional patient and medication; codes are made up.
 const SNOMED = 'http://snomed.info/sct';
@@ -126,24 +127,7 @@ async function typeFilter(el: List, value: string): Promise<void> {
 }
 
 describe('<zk-medication-list>', () => {
-  let warn: typeof console.warn;
-  let warnings: unknown[][];
-
-  beforeEach(async () => {
-    await setLocale('en');
-    warnings = [];
-    warn = console.warn;
-    console.warn = (...args: unknown[]) => {
-      if (typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')) return;
-      warnings.push(args);
-    };
-  });
-
-  afterEach(async () => {
-    console.warn = warn;
-    await setLocale(undefined);
-    expect(warnings, 'Lit dev-mode warnings').to.deep.equal([]);
-  });
+  englishAndNoLitWarnings();
 
   describe('states', () => {
     it('loading: a skeleton announced as "Loading medication"', async () => {

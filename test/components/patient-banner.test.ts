@@ -15,6 +15,7 @@ import { setLocale } from '../../src/i18n/locale.js';
 import type { ZkBannerToggleEvent } from '../../src/events/banner-toggle.js';
 import { demoBundle, demoPatients } from '../../demo/data/demo-data.js';
 import { addFault, putResources, testServers } from '../adapters/servers.js';
+import { englishAndNoLitWarnings } from './helpers.js';
 
 // Fictional people only. BSN 123456782 passes the elfproef; NHS 9434765919 the modulus 11 check.
 const BSN = 'http://fhir.nl/fhir/NamingSystem/bsn';
@@ -110,24 +111,10 @@ async function click(target: HTMLElement): Promise<void> {
 }
 
 describe('<zk-patient-banner>', () => {
-  let warn: typeof console.warn;
-  let warnings: unknown[][];
+  englishAndNoLitWarnings();
 
-  beforeEach(async () => {
-    await setLocale('en');
-    warnings = [];
-    warn = console.warn;
-    console.warn = (...args: unknown[]) => {
-      if (typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')) return;
-      warnings.push(args);
-    };
-  });
-
-  afterEach(async () => {
-    console.warn = warn;
+  afterEach(() => {
     configure(undefined);
-    await setLocale(undefined);
-    expect(warnings, 'Lit dev-mode warnings').to.deep.equal([]);
   });
 
   describe('what it shows', () => {
