@@ -17,7 +17,7 @@ export interface SmartAppOptions {
   refresh?: 'online_access' | 'offline_access' | false;
   /**
    * Where tokens are kept: `memory` (default; a reload means signing in again) or `session`
-   * (sessionStorage of this tab, opt-in). Never localStorage, never cookies.
+   * (sessionStorage of this tab, opt-in). Never persistent local storage, never cookies.
    */
   tokenStorage?: 'memory' | 'session';
   /**
