@@ -20,7 +20,8 @@ export const STATIC_SCOPES = ['openid', 'fhirUser', 'profile', 'launch', 'launch
 
 const MAX_FORM_BYTES = 16 * 1024;
 
-function readForm(req) {
+/** Reads a urlencoded form body (at most 16 KB). Shared with sandbox.mjs. */
+export function readForm(req) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;

@@ -16,7 +16,7 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { answerPreflight, setCorsHeaders, startFhirServer } from '../test/servers/fhir-server.mjs';
-import { createAuthorizationServer, STATIC_SCOPES } from './authorization-server.mjs';
+import { createAuthorizationServer, STATIC_SCOPES, readForm } from './authorization-server.mjs';
 import { errorPage, launcherPage, PAGE_CSP, SANDBOX_CSS } from './pages.mjs';
 import { allows, requiredPermission } from './scopes.mjs';
 
@@ -80,20 +80,6 @@ function sendHtml(res, status, html) {
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(html);
-}
-
-function readForm(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on('data', (chunk) => {
-      size += chunk.length;
-      if (size > 16 * 1024) { reject(new Error('form too large')); req.destroy(); return; }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
-    req.on('error', reject);
-  });
 }
 
 function listen(server, port, host) {
