@@ -132,6 +132,10 @@ export class MemoryAdapter implements Adapter {
   /** @inheritdoc */
   readonly name = 'memory';
   private readonly store = new Map<string, Resource>();
+  /** Bumped by every write, so a remembered search result is never used after the store changed. */
+  private storeVersion = 0;
+  /** The last search's full match list: paging through it must not rescan the store per page. */
+  private lastSearch: { key: string; version: number; all: Resource[] } | undefined;
   private readonly options: MemoryAdapterOptions;
   private idCounter = 0;
 
@@ -200,6 +204,7 @@ export class MemoryAdapter implements Adapter {
     stored.id = this.newId(type);
     stored.meta = { ...stored.meta, versionId: '1', lastUpdated: new Date().toISOString() };
     this.store.set(`${type}/${stored.id}`, stored);
+    this.storeVersion += 1;
     return { resource: structuredClone(stored) as T, created: true };
   }
 
@@ -224,6 +229,7 @@ export class MemoryAdapter implements Adapter {
     const stored = structuredClone(resource) as Resource;
     stored.meta = { ...stored.meta, versionId: version, lastUpdated: new Date().toISOString() };
     this.store.set(key, stored);
+    this.storeVersion += 1;
     return structuredClone(stored) as T;
   }
 
@@ -267,7 +273,10 @@ export class MemoryAdapter implements Adapter {
 
   private pageOf<T extends Resource>(token: PageToken): SearchPage<T> {
     const { type, params, offset } = token;
-    const all = this.all(type, params);
+    const key = JSON.stringify([type, params]);
+    const last = this.lastSearch;
+    const all = last && last.key === key && last.version === this.storeVersion ? last.all : this.all(type, params);
+    this.lastSearch = { key, version: this.storeVersion, all };
     const countValue = valuesOf(params, '_count')[0];
     const count = countValue === undefined ? all.length : Number.parseInt(countValue, 10);
     if (!Number.isInteger(count) || count < 0) throw badRequest('_count must be a whole number.');
