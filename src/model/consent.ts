@@ -4,7 +4,7 @@ import type {
 import { SYSTEMS } from '../core/fhir.js';
 import { compareCalendarDates, daysInMonth, formatDate, parseFhirDate, type CalendarDate } from './date.js';
 import type { ZkLocale } from './locale.js';
-import { joinList, lookupTable, list } from './text.js';
+import { joinList, lookupTable, list, trimmed } from './text.js';
 
 /**
  * Patient privacy consent: building the FHIR R4 Consent that records a decision, and summarising
@@ -129,19 +129,15 @@ function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
-function clean(text: unknown): string | undefined {
-  return typeof text === 'string' && text.trim() !== '' ? text.trim() : undefined;
-}
-
 
 /** A purpose in words (lower case): the known v3-ActReason phrase, else the coding's display or code. */
 export function purposeText(coding: Coding, locale: ZkLocale): string | undefined {
   if (coding.system === SYSTEMS.actReason && coding.code && PURPOSES[coding.code]) return PURPOSES[coding.code][locale];
-  return clean(coding.display) ?? clean(coding.code);
+  return trimmed(coding.display) ?? trimmed(coding.code);
 }
 
 function codingText(coding: Coding): string | undefined {
-  return clean(coding.display) ?? clean(coding.code);
+  return trimmed(coding.display) ?? trimmed(coding.code);
 }
 
 const RESOURCE_TYPES_SYSTEM = 'http://hl7.org/fhir/resource-types';
@@ -171,7 +167,7 @@ function dataClassText(coding: Coding, locale: ZkLocale): string | undefined {
 
 /** A requested data class in words: the app's own display first (it chose the words), else as recorded. */
 function requestedDataText(coding: Coding, locale: ZkLocale): string | undefined {
-  return clean(coding.display) ?? dataClassText(coding, locale);
+  return trimmed(coding.display) ?? dataClassText(coding, locale);
 }
 
 /** Unique, in order. */
@@ -181,12 +177,12 @@ function unique(items: readonly (string | undefined)[]): string[] {
 
 function conceptText(concept: CodeableConcept | undefined): string | undefined {
   if (!concept) return undefined;
-  return clean(concept.text) ?? list(concept.coding).map(codingText).find((t) => t !== undefined);
+  return trimmed(concept.text) ?? list(concept.coding).map(codingText).find((t) => t !== undefined);
 }
 
 function referenceText(reference: Reference | undefined): string | undefined {
   if (!reference) return undefined;
-  return clean(reference.display) ?? clean(reference.identifier?.value);
+  return trimmed(reference.display) ?? trimmed(reference.identifier?.value);
 }
 
 function periodText(period: { start?: string; end?: string } | undefined, locale: ZkLocale): string {
@@ -210,12 +206,12 @@ const FHIR_DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
  * Returns undefined when neither a recipient nor data is given.
  */
 export function requestFromAttributes(attrs: { recipient?: string | null; purpose?: string | null; data?: string | null; until?: string | null }): ConsentRequest | undefined {
-  const recipient = clean(attrs.recipient);
+  const recipient = trimmed(attrs.recipient);
   const data = (attrs.data ?? '').split(',').map((d) => d.trim()).filter((d) => d !== '');
   if (!recipient && data.length === 0) return undefined;
   const purposes = (attrs.purpose ?? '').split(',').map((p) => p.trim().toUpperCase()).filter((p) => p !== '')
     .map((code): Coding => ({ system: SYSTEMS.actReason, code, ...(PURPOSES[code] ? { display: PURPOSES[code].en } : {}) }));
-  const until = clean(attrs.until);
+  const until = trimmed(attrs.until);
   return {
     recipient: recipient ? { organization: { display: recipient } } : {},
     dataClasses: data.map((display) => ({ display })),
@@ -234,7 +230,7 @@ export interface RequestDescription {
 }
 
 function recipientText(recipient: ConsentRequest['recipient']): string | undefined {
-  const organisation = clean(recipient.organization?.display);
+  const organisation = trimmed(recipient.organization?.display);
   const role = recipient.role ? codingText(recipient.role) : undefined;
   if (organisation && role) return `${organisation} (${role})`;
   return organisation ?? role;
@@ -248,7 +244,7 @@ export function describeRequest(request: ConsentRequest, locale: ZkLocale): Requ
     data: data.length ? joinList(data, locale) : capitalise(WORDS.allData[locale]),
     purpose: capitalise(purposes.length ? joinList(purposes, locale) : WORDS.anyPurpose[locale]),
     period: periodText(request.period, locale),
-    policy: clean(request.policy?.display) ?? clean(request.policy?.uri),
+    policy: trimmed(request.policy?.display) ?? trimmed(request.policy?.uri),
   };
 }
 
@@ -360,7 +356,7 @@ export function buildConsent(input: BuildConsentInput): Consent {
     dateTime: now.toISOString(),
     performer: [performer],
     ...(request.policy?.uri ? { policy: [{ uri: request.policy.uri }] } : {}),
-    policyRule: { coding: [{ ...OPT_IN_POLICY_RULE }], ...(clean(request.policy?.display) ? { text: clean(request.policy?.display) } : {}) },
+    policyRule: { coding: [{ ...OPT_IN_POLICY_RULE }], ...(trimmed(request.policy?.display) ? { text: trimmed(request.policy?.display) } : {}) },
     provision,
   };
 }

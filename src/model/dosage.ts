@@ -1,7 +1,7 @@
 import type { CodeableConcept, Dosage, DoseAndRate, Extension, Quantity, Ratio, Timing } from '../core/fhir.js';
 import { formatDate } from './date.js';
 import type { ZkLocale } from './locale.js';
-import { joinList, lookupTable, list } from './text.js';
+import { joinList, lookupTable, list, trimmed } from './text.js';
 import {
   TIME_UNIT, formatDuration, formatNumber, formatQuantity, formatRange, formatRatio, knownUnit, quantityUnit, unitWord,
 } from './quantity.js';
@@ -83,7 +83,6 @@ const DAY: Readonly<Record<string, Phrase>> = lookupTable({
 });
 
 const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /** `2`, or `2–3` with a maximum. */
 function numberSpan(low: number, high: number | undefined, locale: ZkLocale): string {
@@ -108,7 +107,7 @@ export function frequencyText(repeat: NonNullable<Timing['repeat']>, locale: ZkL
   const frequencyMax = num(repeat.frequencyMax);
   const period = num(repeat.period);
   const periodMax = num(repeat.periodMax);
-  const unit = str(repeat.periodUnit);
+  const unit = trimmed(repeat.periodUnit);
   const unitName = unit === undefined ? undefined : TIME_UNIT[unit];
   if (period === undefined || unit === undefined || unitName === undefined) {
     if (frequency === undefined) return undefined;
@@ -183,7 +182,7 @@ export function timingText(timing: Timing | undefined, locale: ZkLocale): string
     const times = Array.isArray(repeat.timeOfDay) ? repeat.timeOfDay.map(timeText).filter((t): t is string => t !== undefined) : [];
     if (times.length) parts.push(`${locale === 'nl' ? 'om' : 'at'} ${joinList(times, locale)}`);
   } else {
-    const coded = str(timing.code?.text) ?? str(list(timing.code?.coding).find((c) => str(c?.display))?.display);
+    const coded = trimmed(timing.code?.text) ?? trimmed(list(timing.code?.coding).find((c) => trimmed(c?.display))?.display);
     if (coded) parts.push(coded);
   }
   const events = Array.isArray(timing.event) ? timing.event.map((e) => formatDate(e, locale)).filter((e): e is string => e !== undefined) : [];
@@ -195,7 +194,7 @@ export function timingText(timing: Timing | undefined, locale: ZkLocale): string
 function repeatLimits(repeat: Timing['repeat'], locale: ZkLocale, withBoundsPeriod: boolean): string[] {
   if (!repeat || typeof repeat !== 'object') return [];
   const parts: string[] = [];
-  const duration = formatDuration(num(repeat.duration), str(repeat.durationUnit), locale);
+  const duration = formatDuration(num(repeat.duration), trimmed(repeat.durationUnit), locale);
   if (duration) parts.push(`${locale === 'nl' ? 'in' : 'over'} ${duration}`);
   const bounds = repeat.boundsDuration;
   const boundsText = bounds && typeof bounds === 'object' ? durationQuantity(bounds, locale) : undefined;
@@ -217,7 +216,7 @@ function repeatLimits(repeat: Timing['repeat'], locale: ZkLocale, withBoundsPeri
 
 /** A Duration written with time words (`7 days`, not `7 d`). */
 function durationQuantity(q: Quantity, locale: ZkLocale): string | undefined {
-  const code = str(q.code) ?? str(q.unit);
+  const code = trimmed(q.code) ?? trimmed(q.unit);
   if (code && (TIME_UNIT[code] || knownUnit(code))) return formatDuration(num(q.value), code, locale);
   return formatQuantity(q, locale);
 }
@@ -226,7 +225,7 @@ function durationQuantity(q: Quantity, locale: ZkLocale): string | undefined {
 function timeRange(range: { low?: Quantity; high?: Quantity }): { low?: Quantity; high?: Quantity } {
   const words = (q: Quantity | undefined): Quantity | undefined => {
     if (!q || typeof q !== 'object') return undefined;
-    const code = str(q.code) ?? str(q.unit);
+    const code = trimmed(q.code) ?? trimmed(q.unit);
     return code && TIME_UNIT[code] ? { ...q, code: undefined, system: undefined, unit: TIME_UNIT[code] } : q;
   };
   return { low: words(range.low), high: words(range.high) };
@@ -251,7 +250,7 @@ export function formatPeriod(start: unknown, end: unknown, locale: ZkLocale): st
 function perText(denominator: Quantity | undefined, locale: ZkLocale): string | undefined {
   if (!denominator || typeof denominator !== 'object') return undefined;
   const value = num(denominator.value) ?? 1;
-  const code = str(denominator.code) ?? str(denominator.unit);
+  const code = trimmed(denominator.code) ?? trimmed(denominator.unit);
   const time = code === undefined ? undefined : (TIME_UNIT[code] ?? knownUnit(code));
   let text: string | undefined;
   if (time && value === 1) text = unitWord(time, 1, locale);
@@ -316,7 +315,7 @@ function routeText(route: CodeableConcept | undefined, locale: ZkLocale): string
   const codings = Array.isArray(route.coding) ? route.coding : [];
   const snomed = codings.find((c) => c?.system === 'http://snomed.info/sct' && typeof c.code === 'string' && ROUTE[c.code]);
   if (snomed?.code) return ROUTE[snomed.code][locale];
-  const text = str(route.text) ?? str(codings.find((c) => str(c?.display))?.display);
+  const text = trimmed(route.text) ?? trimmed(codings.find((c) => trimmed(c?.display))?.display);
   if (!text) return undefined;
   return ROUTE_ABBREVIATION[text.toUpperCase()]?.[locale] ?? text;
 }
@@ -324,7 +323,7 @@ function routeText(route: CodeableConcept | undefined, locale: ZkLocale): string
 /** The words of a CodeableConcept: its text, else the first display. */
 export function conceptText(concept: CodeableConcept | undefined): string | undefined {
   if (!concept || typeof concept !== 'object') return undefined;
-  return str(concept.text) ?? str(Array.isArray(concept.coding) ? concept.coding.find((c) => str(c?.display))?.display : undefined);
+  return trimmed(concept.text) ?? trimmed(Array.isArray(concept.coding) ? concept.coding.find((c) => trimmed(c?.display))?.display : undefined);
 }
 
 /** "Pain" → "pain" inside a sentence; "COPD" and "pH" stay as written. */
@@ -376,7 +375,7 @@ export function dosageLine(dosage: Dosage | undefined, locale: ZkLocale, options
     ...(Array.isArray(dosage.additionalInstruction) ? dosage.additionalInstruction.map((c) => conceptText(c)).map((t) => t && inSentence(t)) : []),
   ].filter((p): p is string => !!p);
   const meaningful = !!(dose || rate || timing || asNeeded);
-  const text = str(dosage.text);
+  const text = trimmed(dosage.text);
   if (!meaningful && text) return text;
   const parts = [head, ...rest].filter((p) => p !== '');
   if (!parts.length) return text;
@@ -401,7 +400,7 @@ export function renderedDosageInstruction(extensions: Extension[] | undefined): 
   if (!Array.isArray(extensions)) return undefined;
   for (const e of extensions) {
     if (typeof e?.url === 'string' && RENDERED.test(e.url)) {
-      const text = str(e.valueString) ?? str(e.valueMarkdown);
+      const text = trimmed(e.valueString) ?? trimmed(e.valueMarkdown);
       if (text) return text;
     }
   }

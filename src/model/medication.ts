@@ -6,7 +6,7 @@ import { type CalendarDate, compareCalendarDates, dateRange, dayNumber, isFullDa
 import { dosageText, formatPeriod } from './dosage.js';
 import { INTL_TAG, type ZkLocale } from './locale.js';
 import { formatRatio } from './quantity.js';
-import { lookupTable } from './text.js';
+import { lookupTable, trimmed } from './text.js';
 
 /**
  * Medication records (MedicationRequest / MedicationStatement with their Medication) → the rows of
@@ -144,7 +144,6 @@ const CATEGORY: Readonly<Record<string, MedicationKind>> = lookupTable({
   '422979000': 'use',
 });
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 const codings = (concept: CodeableConcept | undefined): Coding[] =>
   concept && typeof concept === 'object' && Array.isArray(concept.coding) ? concept.coding.filter((c): c is Coding => !!c && typeof c === 'object') : [];
 
@@ -182,7 +181,7 @@ const NOT_A_PRODUCT = /whocc\.no\/atc|2\.16\.840\.1\.113883\.6\.73$/i;
 
 /** The coding that identifies the product: G-Standaard HPK > PRK > GPK > the first other (not ATC). */
 export function preferredCoding(concept: CodeableConcept | undefined): Coding | undefined {
-  const usable = codings(concept).filter((c) => str(c.system) && str(c.code) && !NOT_A_PRODUCT.test(c.system ?? ''));
+  const usable = codings(concept).filter((c) => trimmed(c.system) && trimmed(c.code) && !NOT_A_PRODUCT.test(c.system ?? ''));
   for (const system of PREFERRED_SYSTEMS) {
     const found = usable.find((c) => c.system === system);
     if (found) return found;
@@ -198,7 +197,7 @@ function recordConcept(record: MedicationRecord): CodeableConcept | undefined {
 /** The Medication of a record: as resolved by the client, or found in `contained` by `#id`. */
 function recordMedication(record: MedicationRecord): Medication | undefined {
   if (record.medication) return record.medication;
-  const ref = str(record.resource.medicationReference?.reference);
+  const ref = trimmed(record.resource.medicationReference?.reference);
   if (!ref?.startsWith('#')) return undefined;
   return containedById(record.resource, ref.slice(1), 'Medication') as Medication | undefined;
 }
@@ -211,12 +210,12 @@ function containedById(resource: MedicationSource, id: string, ...types: string[
 /** The name in full: `code.text`, else the preferred coding's display, else any display, else the reference's display. */
 export function medicationName(record: MedicationRecord): string | undefined {
   const concept = recordConcept(record);
-  const text = str(concept?.text);
+  const text = trimmed(concept?.text);
   if (text) return text;
   const preferred = preferredCoding(concept);
-  return str(preferred?.display)
-    ?? str(codings(concept).find((c) => str(c.display))?.display)
-    ?? str(record.resource.medicationReference?.display);
+  return trimmed(preferred?.display)
+    ?? trimmed(codings(concept).find((c) => trimmed(c.display))?.display)
+    ?? trimmed(record.resource.medicationReference?.display);
 }
 
 /** Strength of the active ingredients: `500 mg`, `100 units/mL`, `400 mg + 80 mg`. */
@@ -248,14 +247,14 @@ function extensionValue<T>(resource: MedicationSource, suffix: string, read: (e:
 }
 
 function renderedText(resource: MedicationSource): string | undefined {
-  return extensionValue(resource, '/ext-RenderedDosageInstruction', (e) => str(e.valueString) ?? str(e.valueMarkdown));
+  return extensionValue(resource, '/ext-RenderedDosageInstruction', (e) => trimmed(e.valueString) ?? trimmed(e.valueMarkdown));
 }
 
 /** A full date plus a duration, minus one day (periods include their last day): 1 Jan + 7 days → 7 Jan. */
 function endAfter(start: unknown, duration: Quantity | undefined): string | undefined {
   const date = parseFhirDate(start);
   if (!date || !isFullDate(date) || !duration || typeof duration.value !== 'number' || !Number.isFinite(duration.value) || duration.value <= 0) return undefined;
-  const unit = str(duration.code) ?? str(duration.unit);
+  const unit = trimmed(duration.code) ?? trimmed(duration.unit);
   const value = duration.value;
   const utc = new Date(0);
   const base = dayNumber(date);
@@ -280,8 +279,8 @@ function endAfter(start: unknown, duration: Quantity | undefined): string | unde
 export function periodOfUse(resource: MedicationSource): { start?: string; end?: string } {
   const valid = (p: Period | undefined): { start?: string; end?: string } | undefined => {
     if (!p || typeof p !== 'object') return undefined;
-    const start = parseFhirDate(p.start) ? str(p.start) : undefined;
-    const end = parseFhirDate(p.end) ? str(p.end) : undefined;
+    const start = parseFhirDate(p.start) ? trimmed(p.start) : undefined;
+    const end = parseFhirDate(p.end) ? trimmed(p.end) : undefined;
     return start || end ? { start, end } : undefined;
   };
   const withDuration = (period: { start?: string; end?: string }, duration: Quantity | undefined) =>
@@ -295,7 +294,7 @@ export function periodOfUse(resource: MedicationSource): { start?: string; end?:
     const statement = resource;
     const effective = valid(statement.effectivePeriod);
     if (effective) return withDuration(effective, extDuration);
-    if (parseFhirDate(statement.effectiveDateTime)) return withDuration({ start: str(statement.effectiveDateTime) }, extDuration);
+    if (parseFhirDate(statement.effectiveDateTime)) return withDuration({ start: trimmed(statement.effectiveDateTime) }, extDuration);
   }
 
   const bounds = dosagesOf(resource).map((d) => d.timing?.repeat).filter((r) => r && typeof r === 'object');
@@ -352,13 +351,13 @@ function practitionerName(resource: Resource | undefined): string | undefined {
   if (!resource) return undefined;
   const names = Array.isArray(resource.name) ? (resource.name as { text?: unknown; family?: unknown; given?: unknown; prefix?: unknown }[]) : [];
   const name = names.find((n) => n && typeof n === 'object');
-  if (typeof resource.name === 'string') return str(resource.name);
+  if (typeof resource.name === 'string') return trimmed(resource.name);
   if (!name) return undefined;
-  const text = str(name.text);
+  const text = trimmed(name.text);
   if (text) return text;
   const given = Array.isArray(name.given) ? name.given.filter((g): g is string => typeof g === 'string') : [];
   const prefix = Array.isArray(name.prefix) ? name.prefix.filter((g): g is string => typeof g === 'string') : [];
-  return str([...prefix, ...given, typeof name.family === 'string' ? name.family : ''].join(' '));
+  return trimmed([...prefix, ...given, typeof name.family === 'string' ? name.family : ''].join(' '));
 }
 
 /** The prescriber of a MedicationRequest: `requester.display`, or a contained Practitioner's name. */
@@ -366,16 +365,16 @@ export function prescriberOf(resource: MedicationSource): string | undefined {
   if (resource.resourceType !== 'MedicationRequest') return undefined;
   const requester: Reference | undefined = resource.requester;
   if (!requester || typeof requester !== 'object') return undefined;
-  const display = str(requester.display);
+  const display = trimmed(requester.display);
   if (display) return display;
-  const ref = str(requester.reference);
+  const ref = trimmed(requester.reference);
   if (ref?.startsWith('#')) return practitionerName(containedById(resource, ref.slice(1), 'Practitioner', 'PractitionerRole', 'Organization'));
   return undefined;
 }
 
 /** The date a record was written, for choosing the newest of several sources. */
 function writtenOn(resource: MedicationSource): string | undefined {
-  return resource.resourceType === 'MedicationRequest' ? str(resource.authoredOn) : str((resource).dateAsserted);
+  return resource.resourceType === 'MedicationRequest' ? trimmed(resource.authoredOn) : trimmed((resource).dateAsserted);
 }
 
 /** Normalises text for filtering: lower case, accents removed, any white space one space. */
@@ -511,7 +510,7 @@ export function medicationRows(records: readonly MedicationRecord[], options: Me
   const order: string[] = [];
   for (const p of prepared) {
     const resource = p.record.resource;
-    const recordKey = `${p.group === 'current' ? 'r' : p.group === 'history' ? 'h' : 'e'}:${resource.resourceType}/${str(resource.id) ?? `#${p.index}`}`;
+    const recordKey = `${p.group === 'current' ? 'r' : p.group === 'history' ? 'h' : 'e'}:${resource.resourceType}/${trimmed(resource.id) ?? `#${p.index}`}`;
     const key = p.group === 'current' && p.code ? `c:${p.code}` : unique(recordKey);
     if (!buckets.has(key)) {
       buckets.set(key, []);

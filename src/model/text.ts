@@ -21,3 +21,8 @@ export function lookupTable<T>(entries: Record<string, T>): Readonly<Record<stri
 export function list<T extends object>(value: readonly T[] | undefined): T[] {
   return Array.isArray(value) ? value.filter((v): v is T => typeof v === 'object' && v !== null) : [];
 }
+
+/** A string from data, trimmed; undefined when it is not a string or blank. */
+export function trimmed(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}

@@ -156,8 +156,6 @@ export class ZkConsentDialog extends ZkElement {
   private readonly drafts = new Map<string, Draft>();
   private opener: HTMLElement | undefined;
   private pointerDownOnBackdrop = false;
-  private subscribedClient: UtilityClient | undefined;
-  private unsubscribeChange: (() => void) | undefined;
   /** The element to focus after the next render. */
   private focusAfterRender: string | undefined;
 
@@ -172,13 +170,6 @@ export class ZkConsentDialog extends ZkElement {
     },
     args: () => [this.client, this.patientId, this.open, this.reloadCount] as const,
   });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeChange?.();
-    this.unsubscribeChange = undefined;
-    this.subscribedClient = undefined;
-  }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open')) {
@@ -208,7 +199,7 @@ export class ZkConsentDialog extends ZkElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    this.followClientChanges();
+    super.updated(changed);
     const dialog = this.dialogElement;
     if (changed.has('open') && dialog) {
       if (this.open && !dialog.open && this.isConnected) {
@@ -228,15 +219,13 @@ export class ZkConsentDialog extends ZkElement {
 
   // --- private helpers -------------------------------------------------------------------------
 
-  /** Reloads the list when anyone writes a Consent through the same client. */
-  private followClientChanges(): void {
-    const client = this.client;
-    if (client === this.subscribedClient) return;
-    this.unsubscribeChange?.();
-    this.subscribedClient = client;
-    this.unsubscribeChange = client?.onChange('Consent', () => {
-      if (this.open) this.reloadCount += 1;
-    });
+  /** Reloads the list (when open) when anyone writes a Consent through the same client. */
+  protected override get followedTypes(): readonly string[] {
+    return ['Consent'];
+  }
+
+  protected override dataChanged(): void {
+    if (this.open) this.reloadCount += 1;
   }
 
   private get effectiveRequest(): ConsentRequest | undefined {
@@ -332,7 +321,7 @@ export class ZkConsentDialog extends ZkElement {
       this.focusAfterRender = this.open ? 'saved-message' : undefined;
       this.announce(msg('Your decision has been recorded.', { id: 'consent-dialog.saved' }));
       this.emit(new ZkConsentDecisionEvent(stored));
-      // The list reloads through the client's change notification (followClientChanges).
+      // The list reloads through the client's change notification (dataChanged).
     } catch (error) {
       this.closeConfirm = false;
       this.step = { name: 'failed', draft, error };

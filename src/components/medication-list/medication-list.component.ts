@@ -150,16 +150,11 @@ export class ZkMedicationList extends ZkElement {
   private pendingAnnouncement: string | undefined;
   private scheduledAnnouncement: string | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private subscribedClient: UtilityClient | undefined;
-  private unsubscribeChanges: (() => void) | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
     this.scheduledAnnouncement = undefined;
-    this.unsubscribeChanges?.();
-    this.unsubscribeChanges = undefined;
-    this.subscribedClient = undefined;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -167,8 +162,8 @@ export class ZkMedicationList extends ZkElement {
     if (changed.has('sortDirection') && this.sortDirection !== 'descending') this.sortDirection = 'ascending';
   }
 
-  override updated(): void {
-    this.followClientChanges();
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const target = this.pendingAnnouncement;
     if (target === undefined || target === this.announcement || target === this.scheduledAnnouncement) return;
     clearTimeout(this.announceTimer);
@@ -180,24 +175,12 @@ export class ZkMedicationList extends ZkElement {
   }
 
   /** Reloads when a MedicationRequest or MedicationStatement changes through this client. */
-  private followClientChanges(): void {
-    const client = this.client;
-    if (client === this.subscribedClient) return;
-    this.unsubscribeChanges?.();
-    this.subscribedClient = client;
-    if (!client) {
-      this.unsubscribeChanges = undefined;
-      return;
-    }
-    const reload = () => {
-      this.reloadCount += 1;
-    };
-    const offRequest = client.onChange('MedicationRequest', reload);
-    const offStatement = client.onChange('MedicationStatement', reload);
-    this.unsubscribeChanges = () => {
-      offRequest();
-      offStatement();
-    };
+  protected override get followedTypes(): readonly string[] {
+    return ['MedicationRequest', 'MedicationStatement'];
+  }
+
+  protected override dataChanged(): void {
+    this.reloadCount += 1;
   }
 
   /** Rows for the records, computed once per records, locale and day. */

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { Task } from '@lit/task';
@@ -151,27 +151,13 @@ export class ZkPatientBanner extends ZkElement {
     args: () => [this.client, this.patientId, this.showAllergies] as const,
   });
 
-  private unsubscribeChanges: (() => void) | undefined;
-  private subscribedClient: UtilityClient | undefined;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribeChanges?.();
-    this.unsubscribeChanges = undefined;
-    this.subscribedClient = undefined;
+  // A write to the patient or their allergies through the same client reloads the banner.
+  protected override get followedTypes(): readonly string[] {
+    return ['Patient', 'AllergyIntolerance'];
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    // A write to the patient or their allergies through the same client reloads the banner.
-    const client = this.client;
-    if (client !== this.subscribedClient) {
-      this.unsubscribeChanges?.();
-      this.subscribedClient = client;
-      const reload = () => void this.patientTask.run();
-      const offs = client ? [client.onChange('Patient', reload), client.onChange('AllergyIntolerance', reload)] : [];
-      this.unsubscribeChanges = () => offs.forEach((off) => off());
-    }
+  protected override dataChanged(): void {
+    void this.patientTask.run();
   }
 
   /** Whether the launch context asked for no banner (and `force` is not set). Unknown counts as hidden. */

@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { state } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
@@ -21,6 +21,8 @@ export class ZkElement extends LitElement {
   @state() private defaultClientVersion = 0;
 
   private unsubscribeDefault: (() => void) | undefined;
+  private followedClient: UtilityClient | undefined;
+  private unfollow: (() => void) | undefined;
 
   constructor() {
     super();
@@ -32,11 +34,38 @@ export class ZkElement extends LitElement {
     this.unsubscribeDefault = onDefaultClientChange(() => {
       this.defaultClientVersion += 1;
     });
+    if (this.hasUpdated) this.followClient();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribeDefault?.();
+    this.unfollow?.();
+    this.unfollow = undefined;
+    this.followedClient = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.followClient();
+  }
+
+  /** Resource types whose writes through this element's client call `dataChanged` (none by default). */
+  protected get followedTypes(): readonly string[] {
+    return [];
+  }
+
+  /** Called after a write to one of `followedTypes` through this element's client: reload here. */
+  protected dataChanged(_type: string): void {}
+
+  /** Subscribes to the current client's change notifications (again when the client changes). */
+  private followClient(): void {
+    const client = this.client;
+    if (client === this.followedClient) return;
+    this.unfollow?.();
+    this.followedClient = client;
+    const offs = client ? this.followedTypes.map((type) => client.onChange(type, (t) => this.dataChanged(t))) : [];
+    this.unfollow = () => offs.forEach((off) => off());
   }
 
   /** The client this element reads through, or undefined when none is configured. */
