@@ -22,6 +22,13 @@ export interface MemoryAdapterOptions {
 export const MEMORY_SEARCH_PARAMETERS: readonly string[] = ['_id', '_count', '_include', 'identifier', 'patient', 'subject', 'status'];
 
 const NEXT_PREFIX = 'memory:';
+
+/**
+ * A copy of a resource as a FHIR server would send it: through JSON, so what is not JSON is
+ * dropped and nobody shares objects with the store. (JSON copies also take less memory than
+ * `structuredClone`'s, which matters at thousands of rows.)
+ */
+const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const TYPE_PATTERN = /^[A-Z][A-Za-z]{1,63}$/;
 const ID_PATTERN = /^[A-Za-z0-9\-.]{1,64}$/;
 /** `_include` search parameter → the element holding the reference. */
@@ -157,7 +164,7 @@ export class MemoryAdapter implements Adapter {
     await this.pause(options.signal);
     const found = this.store.get(`${type}/${id}`);
     if (!found) throw new NotFoundError(MESSAGES.notFound, { status: 404 });
-    return structuredClone(found) as T;
+    return wire(found) as T;
   }
 
   /**
@@ -198,14 +205,14 @@ export class MemoryAdapter implements Adapter {
       }
       const found = this.all(type, params);
       if (found.length > 1) throw new ConflictError('More than one record matches, so none was created.', { status: 412 });
-      if (found.length === 1) return { resource: structuredClone(found[0]) as T, created: false };
+      if (found.length === 1) return { resource: wire(found[0]) as T, created: false };
     }
-    const stored = structuredClone(resource) as Resource;
+    const stored = wire(resource) as Resource;
     stored.id = this.newId(type);
     stored.meta = { ...stored.meta, versionId: '1', lastUpdated: new Date().toISOString() };
     this.store.set(`${type}/${stored.id}`, stored);
     this.storeVersion += 1;
-    return { resource: structuredClone(stored) as T, created: true };
+    return { resource: wire(stored) as T, created: true };
   }
 
   /**
@@ -226,11 +233,11 @@ export class MemoryAdapter implements Adapter {
     }
     const previous = current?.meta?.versionId;
     const version = previous === undefined ? '1' : /^\d+$/.test(previous) ? String(Number(previous) + 1) : `${previous}.1`;
-    const stored = structuredClone(resource) as Resource;
+    const stored = wire(resource) as Resource;
     stored.meta = { ...stored.meta, versionId: version, lastUpdated: new Date().toISOString() };
     this.store.set(key, stored);
     this.storeVersion += 1;
-    return structuredClone(stored) as T;
+    return wire(stored) as T;
   }
 
   /** The launch context given in the options, or `{}`. */
@@ -282,7 +289,7 @@ export class MemoryAdapter implements Adapter {
     if (!Number.isInteger(count) || count < 0) throw badRequest('_count must be a whole number.');
     const page = all.slice(offset, offset + count);
     const included = this.includedFor(page, valuesOf(params, '_include'));
-    const result: SearchPage<T> = { matches: structuredClone(page) as T[], included: structuredClone(included), total: all.length };
+    const result: SearchPage<T> = { matches: wire(page) as T[], included: wire(included), total: all.length };
     if (count > 0 && offset + count < all.length) {
       result.next = NEXT_PREFIX + encodeURIComponent(JSON.stringify({ type, params, offset: offset + count } satisfies PageToken));
     }
@@ -326,7 +333,12 @@ function seedResources(seed: Bundle | readonly Resource[] | undefined): Resource
   const fullUrls = new Map<string, Resource>();
   for (const [index, entry] of entries.entries()) {
     if (typeof entry.resource?.resourceType !== 'string') throw new TypeError(`MemoryAdapter: seed entry ${index} has no resource with a resourceType.`);
-    const copy = structuredClone(entry.resource);
+    let copy: Resource;
+    try {
+      copy = wire(entry.resource);
+    } catch (error) {
+      throw new TypeError(`MemoryAdapter: seed entry ${index} is not JSON (FHIR resources are).`, { cause: error });
+    }
     resources.push(copy);
     if (entry.fullUrl) fullUrls.set(entry.fullUrl, copy);
   }

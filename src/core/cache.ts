@@ -20,10 +20,24 @@ interface Entry {
  * - Callers asking for a key that is loading wait for the same load (one request).
  * - A successful result is kept until `invalidate()` names one of its types; a failed load is
  *   forgotten at once, so the next call tries again.
- * - Every caller gets its own deep copy, so no caller can change what another one sees.
+ * - Results are deep-frozen once and shared: every caller gets the same read-only value, so no
+ *   caller can change what another one sees, and a page holds one copy of its data, not one per
+ *   caller (changing a result throws a TypeError; copy it with `structuredClone` to edit).
  * - A caller whose signal aborts rejects at once with an `AbortError`; the load itself is aborted
  *   only when every caller waiting for it has aborted.
  */
+/** Freezes `value` and everything reachable from it (iteratively: FHIR extensions nest deeply). */
+export function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null || Object.isFrozen(item)) continue;
+    Object.freeze(item);
+    for (const key of Object.keys(item)) stack.push((item as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
 export class RequestCache {
   private readonly entries = new Map<string, Entry>();
   private readonly maxEntries: number;
@@ -46,7 +60,7 @@ export class RequestCache {
   get<T>(key: string, types: readonly string[], load: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortError());
     const entry = this.entries.get(key) ?? this.start(key, types, load);
-    if (entry.done) return Promise.resolve(structuredClone(entry.value) as T);
+    if (entry.done) return Promise.resolve(entry.value as T);
     return this.wait(entry, signal) as Promise<T>;
   }
 
@@ -64,7 +78,7 @@ export class RequestCache {
     entry.promise.then(
       (value) => {
         entry.done = true;
-        entry.value = value;
+        entry.value = deepFreeze(value);
       },
       () => this.forget(entry),
     );
@@ -97,7 +111,7 @@ export class RequestCache {
           if (finished) return;
           finished = true;
           signal?.removeEventListener('abort', onAbort);
-          resolve(structuredClone(value));
+          resolve(deepFreeze(value));
         },
         (error: unknown) => {
           if (finished) return;

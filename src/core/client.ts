@@ -75,7 +75,8 @@ function searchKey(type: string, params: SearchParams): string {
  * - Every call takes an `AbortSignal`; a caller that aborts rejects with the `AbortError`
  *   DOMException without disturbing others waiting for the same request.
  * - Answers are checked: a resource of the wrong type, or a record of another patient, is an
- *   `InvalidResourceError`. Every caller gets its own copy of the data.
+ *   `InvalidResourceError`. Answers are read-only (deep-frozen) and shared by every caller:
+ *   a page holds one copy of its data; `structuredClone` an answer to edit it.
  * - Lists are complete or an error: every page is read (up to `maxPages`).
  */
 export class UtilityClient {

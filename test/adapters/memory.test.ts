@@ -31,6 +31,14 @@ describe('MemoryAdapter', () => {
     expect(matches[0].subject?.reference).to.equal(`Patient/${patient.id!}`);
   });
 
+  it('refuses a seed that is not JSON with an error naming the entry, and answers in JSON like a server', async () => {
+    const cyclic: Patient & { self?: unknown } = { resourceType: 'Patient', id: 'loop' };
+    cyclic.self = cyclic;
+    expect(() => new MemoryAdapter([{ resourceType: 'Patient', id: 'ok' }, cyclic])).to.throw(TypeError, /seed entry 1 is not JSON/);
+    const adapter = new MemoryAdapter([{ resourceType: 'Patient', id: 'p', birthDate: new Date(Date.UTC(1950, 2, 14)) as unknown as string }]);
+    expect((await adapter.read<Patient>('Patient', 'p')).birthDate).to.equal('1950-03-14T00:00:00.000Z');
+  });
+
   it('keeps its own copy of the seed: changing the seed afterwards changes nothing', async () => {
     const seed = contractSeed(uniquePrefix('mem'));
     const adapter = new MemoryAdapter(seed.resources);

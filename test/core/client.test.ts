@@ -72,11 +72,16 @@ describe('UtilityClient', () => {
       expect(count('read', 'Patient')).to.equal(1);
     });
 
-    it('gives every caller its own copy: one component changing its data does not change what another sees', async () => {
+    it('shares one read-only answer: one component cannot change the data another one shows', async () => {
       const { client, seed } = setup();
-      const first = await client.getPatient(seed.patient);
-      first.name![0].family = 'Changed';
+      const [first, concurrent] = await Promise.all([client.getPatient(seed.patient), client.getPatient(seed.patient)]);
+      expect(() => { first.name![0].family = 'Changed'; }).to.throw(TypeError);
+      expect(() => { (first.name as unknown[]).push({}); }).to.throw(TypeError);
+      expect(concurrent).to.equal(first);
       expect((await client.getPatient(seed.patient)).name?.[0]?.family).to.equal('Testpersoon');
+      const records = await client.getMedications(seed.patient);
+      expect(records.length).to.be.greaterThan(0);
+      expect(() => { (records[0].resource as { status?: string }).status = 'stopped'; }).to.throw(TypeError);
     });
 
     it('an answer of the wrong type, or of another patient, is an InvalidResourceError', async () => {
