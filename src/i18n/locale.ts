@@ -1,5 +1,4 @@
-import { configureLocalization } from '@lit/localize';
-import { templates as nlTemplates } from './nl/index.js';
+import { configureLocalization, type LocaleModule } from '@lit/localize';
 
 import type { ZkLocale } from '../model/locale.js';
 
@@ -15,19 +14,24 @@ export function toZkLocale(tag: string | null | undefined): ZkLocale {
 }
 
 const KEY = Symbol.for('zorgkit/localization');
-type Localization = { getLocale: () => string; setLocale: (l: string) => Promise<void>; explicit: boolean };
+type Templates = LocaleModule['templates'];
+type Localization = { getLocale: () => string; setLocale: (l: string) => Promise<void>; explicit: boolean; nl: Templates };
 type Holder = { [KEY]?: Localization };
 
 function localization(): Localization {
   const g = globalThis as Holder;
   if (!g[KEY]) {
-    // The Dutch messages are small and bundled: switching never waits on the network.
+    // One table of Dutch messages, filled by each element's module as it loads (`addDutch`), so a
+    // page pays only for the elements it uses and switching never waits on the network.
+    // @lit/localize keeps this object and looks each message up in it when rendering, so an element
+    // loaded after the switch to Dutch finds its messages there too.
+    const nl: Templates = Object.create(null) as Templates;
     const { getLocale, setLocale } = configureLocalization({
       sourceLocale: 'en',
       targetLocales: ['nl'],
-      loadLocale: () => Promise.resolve({ templates: nlTemplates }),
+      loadLocale: () => Promise.resolve({ templates: nl }),
     });
-    g[KEY] = { getLocale, setLocale, explicit: false };
+    g[KEY] = { getLocale, setLocale, explicit: false, nl };
     followDocumentLanguage(g[KEY]);
   }
   return g[KEY];
@@ -62,4 +66,12 @@ export async function setLocale(locale: string | undefined): Promise<void> {
 /** Makes sure localization is configured (called by every element's module). */
 export function initLocalization(): void {
   localization();
+}
+
+/**
+ * Adds Dutch messages (by message id) for the elements of the module that calls it. Each element
+ * module adds its own, before it is defined.
+ */
+export function addDutch(templates: Templates): void {
+  Object.assign(localization().nl, templates);
 }

@@ -1,10 +1,12 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { consume } from '@lit/context';
 import '../../src/components/context/context.js';
 import { utilityClientContext } from '../../src/core/context.js';
 import type { UtilityClient } from '../../src/core/client.js';
 import type { Adapter } from '../../src/core/adapter.js';
+import { getLocale, setLocale } from '../../src/i18n/locale.js';
+import { MemoryAdapter } from '../../src/adapters/memory.js';
 
 class ProbeElement extends LitElement {
   @consume({ context: utilityClientContext, subscribe: true })
@@ -33,5 +35,26 @@ describe('<zk-context>', () => {
     el.adapter = second;
     await el.updateComplete;
     expect(probe.client?.adapter).to.equal(second);
+  });
+
+  it('an element whose module loads after the page switched to Dutch shows its Dutch text (each element adds its own)', async () => {
+    // This file loads no element module up front: the banner's module (and its Dutch) comes later.
+    expect(customElements.get('zk-patient-banner')).to.equal(undefined);
+    await setLocale('nl');
+    try {
+      expect(getLocale()).to.equal('nl');
+      await import('../../src/components/patient-banner/patient-banner.js');
+      const adapter = new MemoryAdapter([{ resourceType: 'Patient', id: 'p1', name: [{ family: 'Testpersoon', given: ['Anna'] }], birthDate: '1980-02-03', gender: 'female' }]);
+      const el = await fixture<HTMLElementTagNameMap['zk-context']>(html`<zk-context .adapter=${adapter}><zk-patient-banner patient-id="p1"></zk-patient-banner></zk-context>`);
+      const banner = el.querySelector('zk-patient-banner')!;
+      await waitUntil(() => /Testpersoon/i.test(banner.shadowRoot?.textContent ?? ''), 'the banner did not load');
+      const shown = (banner.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+      expect(shown).to.include('Geboren');
+      expect(shown).to.include('Geslacht');
+      expect(shown).not.to.include('Born');
+      await expect(el).to.be.accessible();
+    } finally {
+      await setLocale(undefined);
+    }
   });
 });

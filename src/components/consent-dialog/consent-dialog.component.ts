@@ -21,6 +21,10 @@ import {
 } from '../shared/states.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './consent-dialog.styles.js';
+import { addDutch } from '../../i18n/locale.js';
+import { templates as nl } from '../../i18n/nl/consent-dialog.js';
+
+addDutch(nl);
 
 /** A decision being recorded: built once, sent as is on every retry (same identifier). */
 interface Draft {

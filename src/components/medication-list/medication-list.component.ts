@@ -16,6 +16,10 @@ import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js
 import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely } from '../shared/states.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './medication-list.styles.js';
+import { addDutch } from '../../i18n/locale.js';
+import { templates as nl } from '../../i18n/nl/medication-list.js';
+
+addDutch(nl);
 
 const NO_CLIENT = Symbol('no-client');
 

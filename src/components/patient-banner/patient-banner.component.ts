@@ -16,6 +16,10 @@ import { ZkElement } from '../shared/zk-element.js';
 import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely } from '../shared/states.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './patient-banner.styles.js';
+import { addDutch } from '../../i18n/locale.js';
+import { templates as nl } from '../../i18n/nl/patient-banner.js';
+
+addDutch(nl);
 
 /** The allergy status the banner shows: the client's answer, or `unavailable` when it failed. */
 export type BannerAllergyStatus = AllergyStatusCode | 'unavailable';

@@ -4,9 +4,10 @@ import { state } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { defaultClient, onDefaultClientChange, utilityClientContext } from '../../core/context.js';
 import type { UtilityClient } from '../../core/client.js';
-import { getLocale, initLocalization, type ZkLocale } from '../../i18n/locale.js';
+import { addDutch, getLocale, type ZkLocale } from '../../i18n/locale.js';
+import { templates as nlCommon } from '../../i18n/nl/common.js';
 
-initLocalization();
+addDutch(nlCommon);
 
 /**
  * The base of every zorgkit element: finds its UtilityClient (the nearest `<zk-context>`, else the
