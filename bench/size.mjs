@@ -70,6 +70,19 @@ export async function sizeRows() {
     smart: true,
   });
   rows.push({ id: 'lit', group: 'ref', label: 'reference: Lit alone (LitElement, html, css, repeat)', files: [], code: "export { LitElement, html, css, nothing } from 'lit';\nexport { repeat } from 'lit/directives/repeat.js';" });
+  rows.push({
+    id: 'lit-family',
+    group: 'ref',
+    label: 'reference: Lit + @lit/localize, @lit/task, @lit/context (what every element uses)',
+    files: [],
+    code: [
+      "export { LitElement, html, css, nothing } from 'lit';",
+      "export { property, state } from 'lit/decorators.js';",
+      "export { configureLocalization, msg, str, updateWhenLocaleChanges } from '@lit/localize';",
+      "export { Task } from '@lit/task';",
+      "export { ContextProvider, consume, createContext, provide } from '@lit/context';",
+    ].join('\n'),
+  });
   rows.push({ id: 'floor', group: 'ref', label: 'reference: the render floor (bench/floor.ts)', files: ['bench/floor.ts'], code: `import { defineFloorElements } from ${JSON.stringify(src('bench/floor.ts'))};\ndefineFloorElements();` });
   return rows;
 }

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../src/components/context/context.js';
 import '../../src/components/medication-list/medication-list.js';
-import type { ZkMedicationList } from '../../src/components/medication-list/medication-list.js';
+import { ZkMedicationList } from '../../src/components/medication-list/medication-list.js';
 import { styles as listStyles } from '../../src/components/medication-list/medication-list.styles.js';
 import { MemoryAdapter } from '../../src/adapters/memory.js';
 import type { LaunchContext, RequestOptions, SearchPage, SearchParams } from '../../src/core/adapter.js';
@@ -473,6 +473,84 @@ describe('<zk-medication-list>', () => {
       expect(last.getAttribute('aria-rowindex')).to.equal('1001');
       expect(table.getAttribute('aria-rowcount')).to.equal('1001');
       window.scrollTo(0, 0);
+    });
+
+    /** A list element whose virtualizer import the test controls (its own tag and load state). */
+    function listWithImport(tag: string, importVirtualizer: () => Promise<unknown>) {
+      const calls = { count: 0 };
+      class ControlledList extends ZkMedicationList {
+        protected static override virtualizerLoad = {};
+        protected static override importVirtualizer() {
+          calls.count += 1;
+          return importVirtualizer() as ReturnType<typeof ZkMedicationList.importVirtualizer>;
+        }
+      }
+      customElements.define(tag, ControlledList);
+      return calls;
+    }
+
+    async function mountAs(tag: string, resources: Resource[], threshold = 100) {
+      const client = new UtilityClient(new TestAdapter(resources));
+      const context = await fixture(html`<zk-context .client=${client}></zk-context>`);
+      const el = document.createElement(tag) as List;
+      el.setAttribute('patient-id', P);
+      el.setAttribute('show-history', '');
+      el.setAttribute('virtualize-threshold', String(threshold));
+      context.append(el);
+      return el;
+    }
+
+    it('loads the virtualizer only for a list past the threshold; until it is there the body shows the loading state, never some of the rows', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => { release = resolve; });
+      const calls = listWithImport('zk-test-list-slow-virtualizer', async () => {
+        await gate;
+        return (await import('@lit-labs/virtualizer/virtualize.js')).virtualize;
+      });
+      const short = await mountAs('zk-test-list-slow-virtualizer', many(100));
+      await settle(short);
+      expect(names(short)).to.have.length(100);
+      expect(calls.count, '100 rows (the threshold): no virtualizer').to.equal(0);
+      short.remove(); // the virtualizer renders what is in view: keep the next list at the top
+
+      const long = await mountAs('zk-test-list-slow-virtualizer', many(1000));
+      const task = (long as unknown as { medicationsTask: { taskComplete: Promise<unknown> } }).medicationsTask;
+      await task.taskComplete;
+      await waitUntil(() => part(long, 'loading'), 'loading state while the virtualizer loads');
+      expect(calls.count).to.equal(1);
+      expect(text(part(long, 'count'))).to.equal('1000 medications shown, including history');
+      expect(parts(long, 'row'), 'no partial list').to.have.length(0);
+      await expect(long).to.be.accessible();
+      let done = false;
+      const complete = long.updateComplete.then(() => { done = true; });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(done, 'updateComplete waits for the virtualizer').to.equal(false);
+      release();
+      await complete;
+      const table = part(long, 'table')!;
+      expect(table.getAttribute('role')).to.equal('table');
+      expect(table.getAttribute('aria-rowcount')).to.equal('1001');
+      await waitUntil(() => parts(long, 'row').length > 0, 'rows rendered');
+      expect(part(long, 'loading')).to.equal(null);
+      expect(calls.count, 'loaded once for the page').to.equal(1);
+    });
+
+    it('when the virtualizer cannot be loaded, every row is shown in the native table', async () => {
+      const calls = listWithImport('zk-test-list-no-virtualizer', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+      const el = await mountAs('zk-test-list-no-virtualizer', many(300));
+      await settle(el);
+      expect(calls.count).to.equal(1);
+      expect(part(el, 'table')!.tagName).to.equal('TABLE');
+      expect(names(el)).to.have.length(300);
+      expect(part(el, 'loading')).to.equal(null);
+      expect(part(el, 'error')).to.equal(null);
+      el.filter = 'Testmedication 0123';
+      await el.updateComplete;
+      expect(names(el)).to.deep.equal(['Testmedication 0123 tablet 7 mg']);
+      el.filter = '';
+      await el.updateComplete;
+      expect(names(el)).to.have.length(300);
+      expect(calls.count, 'not retried on every render').to.equal(1);
     });
 
     it('the demo patient with 60+ medication records opens on a short current list', async () => {

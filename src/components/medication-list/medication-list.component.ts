@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { MedicationRecord, UtilityClient } from '../../core/client.js';
 import { today } from '../../model/date.js';
 import type { ZkLocale } from '../../model/locale.js';
@@ -34,6 +34,16 @@ const COLUMNS: readonly ColumnId[] = ['name', 'strength', 'dosage', 'status', 'p
 const SORT_OF: Partial<Record<ColumnId, MedicationSort>> = { name: 'name', status: 'status', period: 'start' };
 const SORTS: readonly MedicationSort[] = ['name', 'start', 'status'];
 
+/** The virtualizer's directive (its code loads when a list first passes `virtualize-threshold`). */
+type Virtualize = typeof virtualize;
+
+/** Where loading the virtualizer's code stands: loaded, failed, or under way. */
+interface VirtualizerLoad {
+  directive?: Virtualize;
+  failed?: boolean;
+  promise?: Promise<void>;
+}
+
 /** A body item of the virtualised table: a group header or a row. */
 type Item = { readonly group: MedicationGroup } | { readonly row: MedicationRow };
 
@@ -63,7 +73,10 @@ interface View {
  * A native `<table>` with column headers, a row header (the name) per row and `aria-sort` on the
  * sorted column; the result count is announced politely. Above `virtualize-threshold` rows the body
  * is virtualised (`@lit-labs/virtualizer`) and the table is an ARIA table (`role="table"`,
- * `aria-rowcount`, `aria-rowindex`) so that 1,000+ rows stay smooth.
+ * `aria-rowcount`, `aria-rowindex`) so that 1,000+ rows stay smooth. The virtualizer's code is
+ * loaded (a dynamic import) only when a list first passes the threshold, so short lists never pay
+ * for it; while it loads the body shows the loading state, and if it cannot be loaded every row is
+ * shown in the native table (slower, nothing left out).
  *
  * Reads through the UtilityClient only (`getMedications`), and reloads when medication changes
  * through the client. Renders in Dutch or English (follows `<html lang>` or `<zk-context locale>`).
@@ -132,6 +145,20 @@ export class ZkMedicationList extends ZkElement {
 
   /** Above this many shown rows the table body is virtualised. */
   @property({ type: Number, attribute: 'virtualize-threshold' }) virtualizeThreshold = 100;
+
+  /**
+   * Imports the virtualizer's directive. Bundlers split it into its own chunk.
+   * @internal Protected so that tests (and subclasses that ship it differently) can replace it.
+   */
+  protected static importVirtualizer(): Promise<Virtualize> {
+    return import('@lit-labs/virtualizer/virtualize.js').then((module) => module.virtualize);
+  }
+
+  /** @internal The page-wide state of loading the virtualizer (per class). */
+  protected static virtualizerLoad: VirtualizerLoad = {};
+
+  /** Set while this element waits for the virtualizer, so that `updateComplete` waits too. */
+  private virtualizerWait: Promise<void> | undefined;
 
   private readonly medicationsTask = new Task(this, {
     task: async ([client, patientAttr], { signal }): Promise<Loaded | typeof NO_CLIENT | typeof NO_PATIENT> => {
@@ -365,10 +392,46 @@ export class ZkMedicationList extends ZkElement {
       : msg('Current medication', { id: 'medication-list.caption-current' });
   }
 
-  /** The table of `rows`: native below `virtualize-threshold`, virtualised ARIA table above it. */
+  /**
+   * The virtualizer's directive; undefined while it loads (this element updates when it has),
+   * `false` when it could not be loaded.
+   */
+  private virtualizer(): Virtualize | undefined | false {
+    const ctor = this.constructor as typeof ZkMedicationList;
+    const load = ctor.virtualizerLoad;
+    if (load.directive) return load.directive;
+    if (load.failed) return false;
+    load.promise ??= ctor.importVirtualizer().then(
+      (directive) => { load.directive = directive; },
+      () => { load.failed = true; },
+    );
+    const wait = load.promise.then(() => { this.requestUpdate(); });
+    this.virtualizerWait = wait;
+    return undefined;
+  }
+
+  /** Also waits for the virtualizer's code when the list is waiting for it, and the update after. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let wait = this.virtualizerWait; wait; wait = this.virtualizerWait) {
+      await wait;
+      if (this.virtualizerWait === wait) this.virtualizerWait = undefined;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  /**
+   * The table of `rows`: native below `virtualize-threshold`, virtualised ARIA table above it
+   * (native with every row if the virtualizer could not be loaded).
+   */
   protected renderTable(rows: readonly MedicationRow[]): TemplateResult {
     const groups = this.groupByStatus ? groupRows(rows, this.locale) : undefined;
-    if (rows.length > this.virtualizeThreshold) return this.renderVirtualTable(rows, groups);
+    if (rows.length > this.virtualizeThreshold) {
+      const virtualize = this.virtualizer();
+      if (virtualize) return this.renderVirtualTable(rows, groups, virtualize);
+      if (virtualize === undefined) return renderLoading(msg('Loading medication', { id: 'medication-list.loading' }));
+    }
     return html`<div class="scroll">
       <table part="table">
         <caption part="caption">${this.caption()}</caption>
@@ -380,7 +443,7 @@ export class ZkMedicationList extends ZkElement {
     </div>`;
   }
 
-  private renderVirtualTable(rows: readonly MedicationRow[], groups: MedicationGroup[] | undefined): TemplateResult {
+  private renderVirtualTable(rows: readonly MedicationRow[], groups: MedicationGroup[] | undefined, virtualize: Virtualize): TemplateResult {
     const items: Item[] = groups ? groups.flatMap((group) => [{ group }, ...group.rows.map((row) => ({ row }))]) : rows.map((row) => ({ row }));
     return html`<div class="scroll">
       <div class="caption" id="caption" part="caption">${this.caption()}</div>
