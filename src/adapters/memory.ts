@@ -24,11 +24,28 @@ export const MEMORY_SEARCH_PARAMETERS: readonly string[] = ['_id', '_count', '_i
 const NEXT_PREFIX = 'memory:';
 
 /**
- * A copy of a resource as a FHIR server would send it: through JSON, so what is not JSON is
- * dropped and nobody shares objects with the store. (JSON copies also take less memory than
- * `structuredClone`'s, which matters at thousands of rows.)
+ * A copy of a resource coming in (seed, create, update), through JSON like a server's, so nobody
+ * shares objects with the store (and JSON copies take less memory than `structuredClone`'s, which
+ * matters at thousands of rows). An object that is not a plain object or array is refused with a
+ * TypeError rather than changed silently: a `Date` would become a UTC timestamp (a day early in
+ * Dutch local time), a Map `{}`. What carries no value (NaN, a function) goes the JSON way.
  */
+function jsonIn<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, function plainOnly(this: unknown, key: string, converted: unknown) {
+    const raw = (this as Record<string, unknown>)[key];
+    if (typeof raw === 'object' && raw !== null) {
+      const proto = Object.getPrototypeOf(raw) as unknown;
+      if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) {
+        throw new TypeError(`${key || 'the resource'}: only plain objects and arrays are JSON`);
+      }
+    }
+    return converted;
+  })) as T;
+}
+
+/** A copy of what the store holds (checked when it came in, so plain JSON suffices). */
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 const TYPE_PATTERN = /^[A-Z][A-Za-z]{1,63}$/;
 const ID_PATTERN = /^[A-Za-z0-9\-.]{1,64}$/;
 /** `_include` search parameter → the element holding the reference. */
@@ -39,6 +56,15 @@ const INCLUDE_ELEMENTS: Record<string, readonly string[]> = {
 };
 
 const badRequest = (text: string) => new ServerError(text, { status: 400 });
+
+/** The copy of a record to save, or a 400 when it is not JSON (as a server would answer). */
+function storable(resource: Resource): Resource {
+  try {
+    return jsonIn(resource);
+  } catch (error) {
+    throw new ServerError('The record to save is not valid FHIR JSON.', { status: 400, cause: error });
+  }
+}
 
 /** Splits on separators not escaped with `\` (FHIR search escaping), then unescapes. */
 function splitEscaped(value: string, separator: ',' | '|', limit = Infinity): string[] {
@@ -207,7 +233,7 @@ export class MemoryAdapter implements Adapter {
       if (found.length > 1) throw new ConflictError('More than one record matches, so none was created.', { status: 412 });
       if (found.length === 1) return { resource: wire(found[0]) as T, created: false };
     }
-    const stored = wire(resource) as Resource;
+    const stored = storable(resource);
     stored.id = this.newId(type);
     stored.meta = { ...stored.meta, versionId: '1', lastUpdated: new Date().toISOString() };
     this.store.set(`${type}/${stored.id}`, stored);
@@ -233,7 +259,7 @@ export class MemoryAdapter implements Adapter {
     }
     const previous = current?.meta?.versionId;
     const version = previous === undefined ? '1' : /^\d+$/.test(previous) ? String(Number(previous) + 1) : `${previous}.1`;
-    const stored = wire(resource) as Resource;
+    const stored = storable(resource);
     stored.meta = { ...stored.meta, versionId: version, lastUpdated: new Date().toISOString() };
     this.store.set(key, stored);
     this.storeVersion += 1;
@@ -335,7 +361,7 @@ function seedResources(seed: Bundle | readonly Resource[] | undefined): Resource
     if (typeof entry.resource?.resourceType !== 'string') throw new TypeError(`MemoryAdapter: seed entry ${index} has no resource with a resourceType.`);
     let copy: Resource;
     try {
-      copy = wire(entry.resource);
+      copy = jsonIn(entry.resource);
     } catch (error) {
       throw new TypeError(`MemoryAdapter: seed entry ${index} is not JSON (FHIR resources are).`, { cause: error });
     }

@@ -15,6 +15,28 @@ interface Entry {
 }
 
 /**
+ * Freezes `value` and everything reachable from it, and returns it. Iterative (FHIR extensions nest
+ * deeply); each object is visited once, also one that was frozen already (its children may not be).
+ * Throws a TypeError for what cannot be frozen (a typed array with elements, say).
+ */
+export function deepFreeze<T>(value: T): T {
+  const seen = new WeakSet<object>();
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null || seen.has(item)) continue;
+    seen.add(item);
+    Object.freeze(item);
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i += 1) stack.push(item[i]);
+    } else {
+      for (const key of Object.keys(item)) stack.push((item as Record<string, unknown>)[key]);
+    }
+  }
+  return value;
+}
+
+/**
  * Shares and keeps the results of loads by key.
  *
  * - Callers asking for a key that is loading wait for the same load (one request).
@@ -26,18 +48,6 @@ interface Entry {
  * - A caller whose signal aborts rejects at once with an `AbortError`; the load itself is aborted
  *   only when every caller waiting for it has aborted.
  */
-/** Freezes `value` and everything reachable from it (iteratively: FHIR extensions nest deeply). */
-export function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length) {
-    const item = stack.pop();
-    if (typeof item !== 'object' || item === null || Object.isFrozen(item)) continue;
-    Object.freeze(item);
-    for (const key of Object.keys(item)) stack.push((item as Record<string, unknown>)[key]);
-  }
-  return value;
-}
-
 export class RequestCache {
   private readonly entries = new Map<string, Entry>();
   private readonly maxEntries: number;
@@ -74,11 +84,12 @@ export class RequestCache {
   private start(key: string, types: readonly string[], load: (signal: AbortSignal) => Promise<unknown>): Entry {
     const controller = new AbortController();
     const entry: Entry = { key, types: [...types], controller, promise: Promise.resolve(), done: false, waiters: 0 };
-    entry.promise = (async () => load(controller.signal))();
+    // Frozen inside the load: a value that cannot be frozen fails the load for every caller.
+    entry.promise = (async () => deepFreeze(await load(controller.signal)))();
     entry.promise.then(
       (value) => {
         entry.done = true;
-        entry.value = deepFreeze(value);
+        entry.value = value;
       },
       () => this.forget(entry),
     );
@@ -111,7 +122,7 @@ export class RequestCache {
           if (finished) return;
           finished = true;
           signal?.removeEventListener('abort', onAbort);
-          resolve(deepFreeze(value));
+          resolve(value);
         },
         (error: unknown) => {
           if (finished) return;

@@ -31,12 +31,23 @@ describe('MemoryAdapter', () => {
     expect(matches[0].subject?.reference).to.equal(`Patient/${patient.id!}`);
   });
 
-  it('refuses a seed that is not JSON with an error naming the entry, and answers in JSON like a server', async () => {
+  it('refuses what JSON would change silently (a Date would become a UTC timestamp, a day early in Dutch time), naming the seed entry', async () => {
     const cyclic: Patient & { self?: unknown } = { resourceType: 'Patient', id: 'loop' };
     cyclic.self = cyclic;
     expect(() => new MemoryAdapter([{ resourceType: 'Patient', id: 'ok' }, cyclic])).to.throw(TypeError, /seed entry 1 is not JSON/);
-    const adapter = new MemoryAdapter([{ resourceType: 'Patient', id: 'p', birthDate: new Date(Date.UTC(1950, 2, 14)) as unknown as string }]);
-    expect((await adapter.read<Patient>('Patient', 'p')).birthDate).to.equal('1950-03-14T00:00:00.000Z');
+    const born = new Date(1950, 2, 14) as unknown as string;
+    class Name { family = 'Testpersoon'; }
+    const notJson: Record<string, unknown>[] = [
+      { birthDate: born }, { _birthDate: { extension: [{ valueDateTime: born }] } }, { name: new Map([['family', 'Testpersoon']]) }, { name: [new Name()] },
+    ];
+    for (const extra of notJson) {
+      expect(() => new MemoryAdapter([{ resourceType: 'Patient', id: 'p', ...extra }]), Object.keys(extra)[0]).to.throw(TypeError, /seed entry 0 is not JSON/);
+    }
+    const adapter = new MemoryAdapter([{ resourceType: 'Patient', id: 'p', birthDate: '1950-03-14' }]);
+    const error = await rejection(adapter.update({ resourceType: 'Patient', id: 'p', birthDate: born }));
+    expect(error).to.be.instanceOf(ServerError);
+    expect((error as ServerError).status).to.equal(400);
+    expect((await adapter.read<Patient>('Patient', 'p')).birthDate, 'nothing saved').to.equal('1950-03-14');
   });
 
   it('keeps its own copy of the seed: changing the seed afterwards changes nothing', async () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { RequestCache } from '../../src/core/cache.js';
+import { RequestCache, deepFreeze } from '../../src/core/cache.js';
 
 /** A load that can be finished from outside, counting how often it started and seeing its signal. */
 function deferredLoad<T>() {
@@ -52,6 +52,40 @@ describe('RequestCache', () => {
     expect(results.map((r) => r.status)).to.deep.equal(['rejected', 'rejected']);
     expect(failing.state.starts).to.equal(1);
     expect(await cache.get('k', ['T'], () => Promise.resolve('ok'))).to.equal('ok');
+  });
+
+  it('hands every caller the same deep-frozen result, children of an already frozen object included', async () => {
+    const cache = new RequestCache();
+    const load = deferredLoad<{ list: { n: number }[]; inner: { deep: { x: number[] } } }>();
+    const a = cache.get('k', ['T'], load.load);
+    const b = cache.get('k', ['T'], load.load);
+    const inner = Object.freeze({ deep: { x: [1] } }); // shallow-frozen by someone else
+    load.state.resolve({ list: [{ n: 1 }], inner });
+    const [first, second] = await Promise.all([a, b]);
+    expect(second).to.equal(first);
+    expect(await cache.get('k', ['T'], load.load)).to.equal(first);
+    expect(Object.isFrozen(first.list[0]) && Object.isFrozen(first.inner.deep) && Object.isFrozen(first.inner.deep.x)).to.equal(true);
+    expect(() => { first.inner.deep.x.push(2); }).to.throw(TypeError);
+  });
+
+  it('a result that cannot be frozen fails the load for every caller and is not kept', async () => {
+    const cache = new RequestCache();
+    const load = deferredLoad<{ bytes: Uint8Array }>();
+    const a = cache.get('k', ['T'], load.load);
+    const b = cache.get('k', ['T'], load.load);
+    load.state.resolve({ bytes: new Uint8Array([1, 2]) });
+    const results = await Promise.allSettled([a, b]);
+    expect(results.map((r) => r.status)).to.deep.equal(['rejected', 'rejected']);
+    expect(cache.size).to.equal(0);
+    expect(await cache.get('k', ['T'], () => Promise.resolve({ bytes: 'AQI=' }))).to.deep.equal({ bytes: 'AQI=' });
+  });
+
+  it('deepFreeze walks 10,000 levels of nesting without running out of stack', () => {
+    let nested: { child?: unknown } = {};
+    const top = nested;
+    for (let i = 0; i < 10_000; i += 1) nested = (nested.child = {});
+    deepFreeze(top);
+    expect(Object.isFrozen(nested)).to.equal(true);
   });
 
   it('keeps at most maxEntries results, dropping the oldest', async () => {
