@@ -63,11 +63,6 @@ export async function setLocale(locale: string | undefined): Promise<void> {
   await l.setLocale(toZkLocale(target));
 }
 
-/** Makes sure localization is configured (called by every element's module). */
-export function initLocalization(): void {
-  localization();
-}
-
 /**
  * Adds Dutch messages (by message id) for the elements of the module that calls it. Each element
  * module adds its own, before it is defined.

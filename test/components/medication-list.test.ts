@@ -476,10 +476,10 @@ describe('<zk-medication-list>', () => {
     });
 
     /** A list element whose virtualizer import the test controls (its own tag and load state). */
-    function listWithImport(tag: string, importVirtualizer: () => Promise<unknown>) {
+    function listWithImport(tag: string, importVirtualizer: () => Promise<unknown>, timeoutMs = 10_000) {
       const calls = { count: 0 };
       class ControlledList extends ZkMedicationList {
-        protected static override virtualizerLoad = {};
+        protected static override virtualizerTimeoutMs = timeoutMs;
         protected static override importVirtualizer() {
           calls.count += 1;
           return importVirtualizer() as ReturnType<typeof ZkMedicationList.importVirtualizer>;
@@ -518,7 +518,7 @@ describe('<zk-medication-list>', () => {
       await task.taskComplete;
       await waitUntil(() => part(long, 'loading'), 'loading state while the virtualizer loads');
       expect(calls.count).to.equal(1);
-      expect(text(part(long, 'count'))).to.equal('1000 medications shown, including history');
+      expect(part(long, 'count'), 'no count above rows that are not there yet').to.equal(null);
       expect(parts(long, 'row'), 'no partial list').to.have.length(0);
       await expect(long).to.be.accessible();
       let done = false;
@@ -532,7 +532,19 @@ describe('<zk-medication-list>', () => {
       expect(table.getAttribute('aria-rowcount')).to.equal('1001');
       await waitUntil(() => parts(long, 'row').length > 0, 'rows rendered');
       expect(part(long, 'loading')).to.equal(null);
+      expect(text(part(long, 'count'))).to.equal('1000 medications shown, including history');
+      await waitUntil(() => announced(long).startsWith('1000 medications shown'), 'the count is announced once the rows are there');
       expect(calls.count, 'loaded once for the page').to.equal(1);
+    });
+
+    it('when the virtualizer does not arrive in time, every row is shown in the native table', async () => {
+      const calls = listWithImport('zk-test-list-stalled-virtualizer', () => new Promise(() => undefined), 300);
+      const el = await mountAs('zk-test-list-stalled-virtualizer', many(150));
+      await settle(el);
+      expect(calls.count).to.equal(1);
+      expect(part(el, 'table')!.tagName).to.equal('TABLE');
+      expect(names(el)).to.have.length(150);
+      expect(text(part(el, 'count'))).to.equal('150 medications shown, including history');
     });
 
     it('when the virtualizer cannot be loaded, every row is shown in the native table', async () => {

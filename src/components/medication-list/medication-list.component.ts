@@ -44,6 +44,26 @@ interface VirtualizerLoad {
   promise?: Promise<void>;
 }
 
+/** Per element class (a subclass may import it differently), for the whole page. */
+const virtualizerLoads = new WeakMap<object, VirtualizerLoad>();
+
+/**
+ * Starts importing the virtualizer into `state`; settles when it is there, failed, or timed out.
+ * A stalled download must not leave a list on its loading state: after the timeout lists show
+ * every row natively; a late arrival is still used by the lists rendered after it.
+ */
+function startVirtualizerLoad(state: VirtualizerLoad, importer: () => Promise<Virtualize>, timeoutMs: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => { state.failed = true; resolve(); }, timeoutMs);
+  });
+  const imported = importer().then(
+    (directive) => { state.directive = directive; state.failed = false; },
+    () => { state.failed = true; },
+  ).finally(() => clearTimeout(timer));
+  return Promise.race([imported, timeout]);
+}
+
 /** A body item of the virtualised table: a group header or a row. */
 type Item = { readonly group: MedicationGroup } | { readonly row: MedicationRow };
 
@@ -154,8 +174,11 @@ export class ZkMedicationList extends ZkElement {
     return import('@lit-labs/virtualizer/virtualize.js').then((module) => module.virtualize);
   }
 
-  /** @internal The page-wide state of loading the virtualizer (per class). */
-  protected static virtualizerLoad: VirtualizerLoad = {};
+  /**
+   * After this long without the virtualizer's code, lists show every row in the native table.
+   * @internal Protected so that tests can shorten it.
+   */
+  protected static virtualizerTimeoutMs = 10_000;
 
   /** Set while this element waits for the virtualizer, so that `updateComplete` waits too. */
   private virtualizerWait: Promise<void> | undefined;
@@ -398,14 +421,12 @@ export class ZkMedicationList extends ZkElement {
    */
   private virtualizer(): Virtualize | undefined | false {
     const ctor = this.constructor as typeof ZkMedicationList;
-    const load = ctor.virtualizerLoad;
+    let load = virtualizerLoads.get(ctor);
+    if (!load) virtualizerLoads.set(ctor, (load = {}));
     if (load.directive) return load.directive;
     if (load.failed) return false;
-    load.promise ??= ctor.importVirtualizer().then(
-      (directive) => { load.directive = directive; },
-      () => { load.failed = true; },
-    );
-    const wait = load.promise.then(() => { this.requestUpdate(); });
+    const promise = (load.promise ??= startVirtualizerLoad(load, () => ctor.importVirtualizer(), ctor.virtualizerTimeoutMs));
+    const wait = promise.then(() => { this.requestUpdate(); });
     this.virtualizerWait = wait;
     return undefined;
   }
@@ -427,11 +448,8 @@ export class ZkMedicationList extends ZkElement {
    */
   protected renderTable(rows: readonly MedicationRow[]): TemplateResult {
     const groups = this.groupByStatus ? groupRows(rows, this.locale) : undefined;
-    if (rows.length > this.virtualizeThreshold) {
-      const virtualize = this.virtualizer();
-      if (virtualize) return this.renderVirtualTable(rows, groups, virtualize);
-      if (virtualize === undefined) return renderLoading(msg('Loading medication', { id: 'medication-list.loading' }));
-    }
+    const virtualize = rows.length > this.virtualizeThreshold ? this.virtualizer() : false;
+    if (virtualize) return this.renderVirtualTable(rows, groups, virtualize);
     return html`<div class="scroll">
       <table part="table">
         <caption part="caption">${this.caption()}</caption>
@@ -472,14 +490,18 @@ export class ZkMedicationList extends ZkElement {
     const shown = filterRows(base, this.filter);
     const view: View = { all, base, shown, earlier: counts.history + counts.error };
     this.currentView = view;
+    // Waiting for the virtualizer's code: no count and no rows until the rows can be shown (the
+    // count is announced when they are). One template either way, so the live region stays put.
+    const waiting = shown.length > this.virtualizeThreshold && this.virtualizer() === undefined;
     const count = this.countText(view);
-    this.pendingAnnouncement = `${count}. ${this.sortText()}`;
+    this.pendingAnnouncement = waiting ? undefined : `${count}. ${this.sortText()}`;
     let body: TemplateResult;
-    if (!base.length) body = this.renderNoCurrent(view);
+    if (waiting) body = renderLoading(msg('Loading medication', { id: 'medication-list.loading' }));
+    else if (!base.length) body = this.renderNoCurrent(view);
     else if (!shown.length) body = this.renderNoMatch();
     else body = this.renderTable(shown);
     return html`${this.renderToolbar()}
-      <p class="count" part="count">${count}</p>
+      ${waiting ? nothing : html`<p class="count" part="count">${count}</p>`}
       <div class="zk-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${body}`;
   }
