@@ -379,8 +379,11 @@ function writtenOn(resource: MedicationSource): string | undefined {
 
 /** Normalises text for filtering: lower case, accents removed, any white space one space. */
 export function searchable(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+  // Plain ASCII (most text) has no accents to take off: NFD would change nothing.
+  const base = NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
+  return base.toLowerCase().replace(/\s+/g, ' ');
 }
+const NON_ASCII = /[^ -~\t\n\r]/;
 
 interface Prepared {
   record: MedicationRecord;
@@ -537,7 +540,20 @@ export function visibleRows(rows: readonly MedicationRow[], showHistory: boolean
 export function filterRows(rows: readonly MedicationRow[], query: string | undefined): MedicationRow[] {
   const words = searchable(query ?? '').trim().split(' ').filter(Boolean);
   if (!words.length) return [...rows];
-  return rows.filter((row) => words.every((w) => row.searchText.includes(w)));
+  // Runs on every keystroke over every row: plain loops, no callbacks.
+  const out: MedicationRow[] = [];
+  for (const row of rows) {
+    const text = row.searchText;
+    let all = true;
+    for (const word of words) {
+      if (!text.includes(word)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) out.push(row);
+  }
+  return out;
 }
 
 export type MedicationSort = 'name' | 'start' | 'status';
@@ -560,14 +576,20 @@ function collator(locale: ZkLocale): Intl.Collator {
 export function sortRows(rows: readonly MedicationRow[], sort: MedicationSort, direction: SortDirection, locale: ZkLocale): MedicationRow[] {
   const c = collator(locale);
   const sign = direction === 'descending' ? -1 : 1;
-  const byName = (a: MedicationRow, b: MedicationRow) => c.compare(a.name, b.name);
+  // Collation is slow and names repeat: rank each distinct name once (names the collator finds
+  // equal share a rank), then compare ranks.
+  const distinct = [...new Set(rows.map((r) => r.name))].sort(c.compare);
+  const rank = new Map<string, number>();
+  distinct.forEach((name, i) => rank.set(name, i > 0 && c.compare(distinct[i - 1], name) === 0 ? rank.get(distinct[i - 1])! : i));
+  const byName = (a: MedicationRow, b: MedicationRow) => rank.get(a.name)! - rank.get(b.name)!;
+  const byKey = (a: MedicationRow, b: MedicationRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   const compare = (a: MedicationRow, b: MedicationRow): number => {
     if (sort === 'start') {
       if (!a.start !== !b.start) return a.start ? -1 : 1;
       return sign * compareDates(a.start, b.start) || byName(a, b);
     }
     if (sort === 'status') return sign * (STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)) || byName(a, b);
-    return sign * byName(a, b) || a.key.localeCompare(b.key);
+    return sign * byName(a, b) || byKey(a, b);
   };
   return [...rows].sort(compare);
 }

@@ -22,6 +22,8 @@ const DECIMAL: Record<ZkLocale, string> = { en: '.', nl: ',' };
  * digits, which is more precision than any dose is written with.
  */
 function decimalDigits(value: number): { sign: string; int: string; frac: string } {
+  // Whole numbers (most doses) have nothing to round: the common case, kept cheap.
+  if (Number.isSafeInteger(value)) return { sign: value < 0 ? '-' : '', int: String(Math.abs(value)), frac: '' };
   const rounded = Number(value.toPrecision(15));
   const sign = rounded < 0 ? '-' : '';
   const text = String(Math.abs(rounded)); // shortest round-trip form, maybe with an exponent

@@ -514,19 +514,15 @@ describe('<zk-medication-list>', () => {
       short.remove(); // the virtualizer renders what is in view: keep the next list at the top
 
       const long = await mountAs('zk-test-list-slow-virtualizer', many(1000));
-      const task = (long as unknown as { medicationsTask: { taskComplete: Promise<unknown> } }).medicationsTask;
-      await task.taskComplete;
-      await waitUntil(() => part(long, 'loading'), 'loading state while the virtualizer loads');
+      await waitUntil(() => calls.count === 1, 'the virtualizer is fetched once the records are in');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(part(long, 'loading'), 'loading state while the virtualizer loads').to.exist;
       expect(calls.count).to.equal(1);
       expect(part(long, 'count'), 'no count above rows that are not there yet').to.equal(null);
       expect(parts(long, 'row'), 'no partial list').to.have.length(0);
       await expect(long).to.be.accessible();
-      let done = false;
-      const complete = long.updateComplete.then(() => { done = true; });
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(done, 'updateComplete waits for the virtualizer').to.equal(false);
       release();
-      await complete;
+      await settle(long);
       const table = part(long, 'table')!;
       expect(table.getAttribute('role')).to.equal('table');
       expect(table.getAttribute('aria-rowcount')).to.equal('1001');
@@ -537,6 +533,38 @@ describe('<zk-medication-list>', () => {
       expect(calls.count, 'loaded once for the page').to.equal(1);
     });
 
+    it('showing the history past the threshold waits for the virtualizer (updateComplete too), then shows the count with the rows', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => { release = resolve; });
+      const calls = listWithImport('zk-test-list-history-virtualizer', async () => {
+        await gate;
+        return (await import('@lit-labs/virtualizer/virtualize.js')).virtualize;
+      });
+      const records = many(150).map((r, i) => ({ ...r, status: i < 120 ? 'stopped' : 'active' }));
+      const client = new UtilityClient(new TestAdapter(records));
+      const context = await fixture(html`<zk-context .client=${client}></zk-context>`);
+      const el = document.createElement('zk-test-list-history-virtualizer') as List;
+      el.setAttribute('patient-id', P);
+      context.append(el);
+      await settle(el);
+      expect(names(el), 'the 30 current rows, natively, without waiting').to.have.length(30);
+      expect(calls.count, 'fetched early: the history is one click away').to.equal(1);
+
+      part(el, 'history-toggle')!.click();
+      let done = false;
+      const complete = el.updateComplete.then(() => { done = true; });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(done, 'updateComplete waits for the virtualizer').to.equal(false);
+      expect(part(el, 'loading')).to.exist;
+      expect(part(el, 'count')).to.equal(null);
+      expect(parts(el, 'row')).to.have.length(0);
+      release();
+      await complete;
+      expect(part(el, 'table')!.getAttribute('aria-rowcount')).to.equal('151');
+      expect(text(part(el, 'count'))).to.equal('150 medications shown, including history');
+      expect(calls.count).to.equal(1);
+    });
+
     it('when the virtualizer does not arrive in time, every row is shown in the native table', async () => {
       const calls = listWithImport('zk-test-list-stalled-virtualizer', () => new Promise(() => undefined), 300);
       const el = await mountAs('zk-test-list-stalled-virtualizer', many(150));
@@ -545,6 +573,22 @@ describe('<zk-medication-list>', () => {
       expect(part(el, 'table')!.tagName).to.equal('TABLE');
       expect(names(el)).to.have.length(150);
       expect(text(part(el, 'count'))).to.equal('150 medications shown, including history');
+    });
+
+    it('fetches the virtualizer early for a patient with many records, but a short current list never waits for it', async () => {
+      const calls = listWithImport('zk-test-list-prefetch', () => new Promise(() => undefined), 60_000);
+      // 150 records, of which 30 current: the current view stays a short native table.
+      const records = many(150).map((r, i) => ({ ...r, status: i < 120 ? 'stopped' : 'active' }));
+      const client = new UtilityClient(new TestAdapter(records));
+      const context = await fixture(html`<zk-context .client=${client}></zk-context>`);
+      const el = document.createElement('zk-test-list-prefetch') as List;
+      el.setAttribute('patient-id', P);
+      context.append(el);
+      await settle(el); // would hang if the list waited for the (stalled) import
+      expect(calls.count, 'started while the rows were laid out').to.equal(1);
+      expect(part(el, 'table')!.tagName).to.equal('TABLE');
+      expect(names(el)).to.have.length(30);
+      expect(part(el, 'loading')).to.equal(null);
     });
 
     it('when the virtualizer cannot be loaded, every row is shown in the native table', async () => {

@@ -88,6 +88,14 @@ describe('date model', () => {
       expect(daysInMonth(2024, 2)).to.equal(29);
       expect(daysInMonth(1900, 2)).to.equal(28);
       expect(daysInMonth(2000, 2)).to.equal(29);
+      // Every month of years 1–9999 agrees with the calendar of JavaScript's Date (proleptic Gregorian).
+      const d = new Date(0);
+      for (let year = 1; year <= 9999; year += 1) {
+        for (let month = 1; month <= 12; month += 1) {
+          d.setUTCFullYear(year, month, 0);
+          if (daysInMonth(year, month) !== d.getUTCDate()) expect.fail(`${year}-${month}: ${daysInMonth(year, month)} days, Date says ${d.getUTCDate()}`);
+        }
+      }
     });
 
     it('gives the first and last day a partial date can stand for', () => {

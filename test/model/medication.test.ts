@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import type { MedicationRecord } from '../../src/core/client.js';
 import type { Dosage, Medication, MedicationRequest, MedicationStatement } from '../../src/core/fhir.js';
 import type { CalendarDate } from '../../src/model/date.js';
 import {
-  G_STANDAARD, countRows, filterRows, groupRows, medicationKind, medicationRows, periodOfUse, recordStatus, sortRows, visibleRows,
+  G_STANDAARD, countRows, filterRows, groupRows, medicationKind, medicationRows, periodOfUse, recordStatus, searchable, sortRows, visibleRows,
   type MedicationRow,
 } from '../../src/model/medication.js';
 
@@ -272,6 +273,24 @@ describe('model/medication', () => {
       const all = build();
       expect(sortRows(all, 'name', 'ascending', 'en').map((r) => r.name)).to.deep.equal(['Ácido fólico 5 mg', 'amlodipine 5 mg', 'Metformine 500 mg', 'Zolpidem 10 mg']);
       expect(sortRows(all, 'name', 'descending', 'en').map((r) => r.name)[0]).to.equal('Zolpidem 10 mg');
+    });
+
+    it('filter text ignores case, accents and white space for any text, plain ASCII or not (property, 1,000 runs)', () => {
+      const reference = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+      const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('Ácido fólico', 'CAFE\u0301', 'Zoë\tvan  Dijk', 'İstanbul', '\u00a0x'));
+      fc.assert(fc.property(text, (t) => { expect(searchable(t)).to.equal(reference(t)); }), { numRuns: 1000, seed: 20261122 });
+    });
+
+    it('sorts names that repeat or differ only in case and accents as the collation says, ties by key (property, 500 runs)', () => {
+      const names = ['Paracetamol 500 mg', 'paracetamol 500 mg', 'Páracetamol 500 mg', 'Amlodipine 5 mg', 'amlodipine 10 mg', 'Zolpidem 10 mg', 'Ácido fólico 5 mg', 'item 2', 'item 10'];
+      const rowArb = fc.record({ name: fc.constantFrom(...names), key: fc.string({ minLength: 1, maxLength: 6 }), start: fc.option(fc.constantFrom('2023-01-01', '2024-06-30'), { nil: undefined }) });
+      fc.assert(fc.property(fc.uniqueArray(rowArb, { selector: (r) => r.key, maxLength: 40 }), fc.constantFrom('en' as const, 'nl' as const), fc.constantFrom('ascending' as const, 'descending' as const), (raw, locale, direction) => {
+        const rows = raw.map((r) => ({ ...r, status: 'active' }) as MedicationRow);
+        const c = new Intl.Collator(locale === 'nl' ? 'nl-NL' : 'en-GB', { numeric: true, sensitivity: 'base' });
+        const sign = direction === 'descending' ? -1 : 1;
+        const expected = [...rows].sort((a, b) => sign * c.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        expect(sortRows(rows, 'name', direction, locale).map((r) => r.key)).to.deep.equal(expected.map((r) => r.key));
+      }), { numRuns: 500, seed: 20261122 });
     });
 
     it('sorts by start date with rows without a date last in both directions', () => {

@@ -94,9 +94,9 @@ interface View {
  * sorted column; the result count is announced politely. Above `virtualize-threshold` rows the body
  * is virtualised (`@lit-labs/virtualizer`) and the table is an ARIA table (`role="table"`,
  * `aria-rowcount`, `aria-rowindex`) so that 1,000+ rows stay smooth. The virtualizer's code is
- * loaded (a dynamic import) only when a list first passes the threshold, so short lists never pay
- * for it; while it loads the body shows the loading state, and if it cannot be loaded every row is
- * shown in the native table (slower, nothing left out).
+ * loaded (a dynamic import) only for a patient with more medication records than the threshold,
+ * so pages with short lists never pay for it; while it loads the body shows the loading state,
+ * and if it cannot be loaded every row is shown in the native table (slower, nothing left out).
  *
  * Reads through the UtilityClient only (`getMedications`), and reloads when medication changes
  * through the client. Renders in Dutch or English (follows `<html lang>` or `<zk-context locale>`).
@@ -190,6 +190,15 @@ export class ZkMedicationList extends ZkElement {
       signal.throwIfAborted();
       if (patientId === NO_PATIENT) return NO_PATIENT;
       const records = await client.getMedications(patientId, { signal });
+      if (records.length > this.virtualizeThreshold) {
+        // A patient with this many records will likely need the virtualizer (now, or with the
+        // history shown): fetch it while the rows are laid out, and wait for it here (the list
+        // shows its loading state) when this view needs it, so the rows render once, complete.
+        const load = this.virtualizerLoad();
+        const shown = filterRows(visibleRows(this.rowsFor(records), this.showHistory), this.filter).length;
+        if (shown > this.virtualizeThreshold && load.promise) await load.promise;
+        signal.throwIfAborted();
+      }
       const loaded = { client, patientAttr, records };
       this.lastLoaded = loaded;
       return loaded;
@@ -199,6 +208,7 @@ export class ZkMedicationList extends ZkElement {
 
   private lastLoaded: Loaded | undefined;
   private rowsMemo: { records: MedicationRecord[]; locale: ZkLocale; day: string; rows: MedicationRow[] } | undefined;
+  private countsMemo: { rows: readonly MedicationRow[]; counts: ReturnType<typeof countRows> } | undefined;
   private sortMemo: { rows: readonly MedicationRow[]; key: string; sorted: MedicationRow[] } | undefined;
   private currentView: View | undefined;
   private pendingAnnouncement: string | undefined;
@@ -247,6 +257,12 @@ export class ZkMedicationList extends ZkElement {
     const rows = medicationRows(records, { locale, today: t });
     this.rowsMemo = { records, locale, day, rows };
     return rows;
+  }
+
+  /** How many rows of each group there are, counted once per rows (not on every keystroke). */
+  private countsFor(rows: MedicationRow[]): ReturnType<typeof countRows> {
+    if (this.countsMemo?.rows !== rows) this.countsMemo = { rows, counts: countRows(rows) };
+    return this.countsMemo.counts;
   }
 
   /** The view's rows sorted, computed once per rows, view, sort and locale (filtering runs over this). */
@@ -420,15 +436,20 @@ export class ZkMedicationList extends ZkElement {
    * `false` when it could not be loaded.
    */
   private virtualizer(): Virtualize | undefined | false {
+    const load = this.virtualizerLoad();
+    if (load.directive) return load.directive;
+    if (load.failed || !load.promise) return false;
+    this.virtualizerWait = load.promise.then(() => { this.requestUpdate(); });
+    return undefined;
+  }
+
+  /** This element class's virtualizer load, started now if it was not (nothing waits for it here). */
+  private virtualizerLoad(): VirtualizerLoad {
     const ctor = this.constructor as typeof ZkMedicationList;
     let load = virtualizerLoads.get(ctor);
     if (!load) virtualizerLoads.set(ctor, (load = {}));
-    if (load.directive) return load.directive;
-    if (load.failed) return false;
-    const promise = (load.promise ??= startVirtualizerLoad(load, () => ctor.importVirtualizer(), ctor.virtualizerTimeoutMs));
-    const wait = promise.then(() => { this.requestUpdate(); });
-    this.virtualizerWait = wait;
-    return undefined;
+    if (!load.directive && !load.failed) load.promise ??= startVirtualizerLoad(load, () => ctor.importVirtualizer(), ctor.virtualizerTimeoutMs);
+    return load;
   }
 
   /** Also waits for the virtualizer's code when the list is waiting for it, and the update after. */
@@ -485,7 +506,7 @@ export class ZkMedicationList extends ZkElement {
       this.pendingAnnouncement = undefined;
       return renderEmpty(msg('No medication recorded.', { id: 'medication-list.empty' }));
     }
-    const counts = countRows(all);
+    const counts = this.countsFor(all);
     const base = this.sortedFor(all);
     const shown = filterRows(base, this.filter);
     const view: View = { all, base, shown, earlier: counts.history + counts.error };
