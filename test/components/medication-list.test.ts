@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../src/components/context/context.js';
 import '../../src/components/medication-list/medication-list.js';
-import { ZkMedicationList } from '../../src/components/medication-list/medication-list.js';
+import type { ZkMedicationList } from '../../src/components/medication-list/medication-list.js';
 import { styles as listStyles } from '../../src/components/medication-list/medication-list.styles.js';
 import { MemoryAdapter } from '../../src/adapters/memory.js';
 import type { LaunchContext, RequestOptions, SearchPage, SearchParams } from '../../src/core/adapter.js';
@@ -473,140 +473,6 @@ describe('<zk-medication-list>', () => {
       expect(last.getAttribute('aria-rowindex')).to.equal('1001');
       expect(table.getAttribute('aria-rowcount')).to.equal('1001');
       window.scrollTo(0, 0);
-    });
-
-    /** A list element whose virtualizer import the test controls (its own tag and load state). */
-    function listWithImport(tag: string, importVirtualizer: () => Promise<unknown>, timeoutMs = 10_000) {
-      const calls = { count: 0 };
-      class ControlledList extends ZkMedicationList {
-        protected static override virtualizerTimeoutMs = timeoutMs;
-        protected static override importVirtualizer() {
-          calls.count += 1;
-          return importVirtualizer() as ReturnType<typeof ZkMedicationList.importVirtualizer>;
-        }
-      }
-      customElements.define(tag, ControlledList);
-      return calls;
-    }
-
-    async function mountAs(tag: string, resources: Resource[], threshold = 100) {
-      const client = new UtilityClient(new TestAdapter(resources));
-      const context = await fixture(html`<zk-context .client=${client}></zk-context>`);
-      const el = document.createElement(tag) as List;
-      el.setAttribute('patient-id', P);
-      el.setAttribute('show-history', '');
-      el.setAttribute('virtualize-threshold', String(threshold));
-      context.append(el);
-      return el;
-    }
-
-    it('loads the virtualizer only for a list past the threshold; until it is there the body shows the loading state, never some of the rows', async () => {
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => { release = resolve; });
-      const calls = listWithImport('zk-test-list-slow-virtualizer', async () => {
-        await gate;
-        return (await import('@lit-labs/virtualizer/virtualize.js')).virtualize;
-      });
-      const short = await mountAs('zk-test-list-slow-virtualizer', many(100));
-      await settle(short);
-      expect(names(short)).to.have.length(100);
-      expect(calls.count, '100 rows (the threshold): no virtualizer').to.equal(0);
-      short.remove(); // the virtualizer renders what is in view: keep the next list at the top
-
-      const long = await mountAs('zk-test-list-slow-virtualizer', many(1000));
-      await waitUntil(() => calls.count === 1, 'the virtualizer is fetched once the records are in');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(part(long, 'loading'), 'loading state while the virtualizer loads').to.exist;
-      expect(calls.count).to.equal(1);
-      expect(part(long, 'count'), 'no count above rows that are not there yet').to.equal(null);
-      expect(parts(long, 'row'), 'no partial list').to.have.length(0);
-      await expect(long).to.be.accessible();
-      release();
-      await settle(long);
-      const table = part(long, 'table')!;
-      expect(table.getAttribute('role')).to.equal('table');
-      expect(table.getAttribute('aria-rowcount')).to.equal('1001');
-      await waitUntil(() => parts(long, 'row').length > 0, 'rows rendered');
-      expect(part(long, 'loading')).to.equal(null);
-      expect(text(part(long, 'count'))).to.equal('1000 medications shown, including history');
-      await waitUntil(() => announced(long).startsWith('1000 medications shown'), 'the count is announced once the rows are there');
-      expect(calls.count, 'loaded once for the page').to.equal(1);
-    });
-
-    it('showing the history past the threshold waits for the virtualizer (updateComplete too), then shows the count with the rows', async () => {
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => { release = resolve; });
-      const calls = listWithImport('zk-test-list-history-virtualizer', async () => {
-        await gate;
-        return (await import('@lit-labs/virtualizer/virtualize.js')).virtualize;
-      });
-      const records = many(150).map((r, i) => ({ ...r, status: i < 120 ? 'stopped' : 'active' }));
-      const client = new UtilityClient(new TestAdapter(records));
-      const context = await fixture(html`<zk-context .client=${client}></zk-context>`);
-      const el = document.createElement('zk-test-list-history-virtualizer') as List;
-      el.setAttribute('patient-id', P);
-      context.append(el);
-      await settle(el);
-      expect(names(el), 'the 30 current rows, natively, without waiting').to.have.length(30);
-      expect(calls.count, 'fetched early: the history is one click away').to.equal(1);
-
-      part(el, 'history-toggle')!.click();
-      let done = false;
-      const complete = el.updateComplete.then(() => { done = true; });
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(done, 'updateComplete waits for the virtualizer').to.equal(false);
-      expect(part(el, 'loading')).to.exist;
-      expect(part(el, 'count')).to.equal(null);
-      expect(parts(el, 'row')).to.have.length(0);
-      release();
-      await complete;
-      expect(part(el, 'table')!.getAttribute('aria-rowcount')).to.equal('151');
-      expect(text(part(el, 'count'))).to.equal('150 medications shown, including history');
-      expect(calls.count).to.equal(1);
-    });
-
-    it('when the virtualizer does not arrive in time, every row is shown in the native table', async () => {
-      const calls = listWithImport('zk-test-list-stalled-virtualizer', () => new Promise(() => undefined), 300);
-      const el = await mountAs('zk-test-list-stalled-virtualizer', many(150));
-      await settle(el);
-      expect(calls.count).to.equal(1);
-      expect(part(el, 'table')!.tagName).to.equal('TABLE');
-      expect(names(el)).to.have.length(150);
-      expect(text(part(el, 'count'))).to.equal('150 medications shown, including history');
-    });
-
-    it('fetches the virtualizer early for a patient with many records, but a short current list never waits for it', async () => {
-      const calls = listWithImport('zk-test-list-prefetch', () => new Promise(() => undefined), 60_000);
-      // 150 records, of which 30 current: the current view stays a short native table.
-      const records = many(150).map((r, i) => ({ ...r, status: i < 120 ? 'stopped' : 'active' }));
-      const client = new UtilityClient(new TestAdapter(records));
-      const context = await fixture(html`<zk-context .client=${client}></zk-context>`);
-      const el = document.createElement('zk-test-list-prefetch') as List;
-      el.setAttribute('patient-id', P);
-      context.append(el);
-      await settle(el); // would hang if the list waited for the (stalled) import
-      expect(calls.count, 'started while the rows were laid out').to.equal(1);
-      expect(part(el, 'table')!.tagName).to.equal('TABLE');
-      expect(names(el)).to.have.length(30);
-      expect(part(el, 'loading')).to.equal(null);
-    });
-
-    it('when the virtualizer cannot be loaded, every row is shown in the native table', async () => {
-      const calls = listWithImport('zk-test-list-no-virtualizer', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
-      const el = await mountAs('zk-test-list-no-virtualizer', many(300));
-      await settle(el);
-      expect(calls.count).to.equal(1);
-      expect(part(el, 'table')!.tagName).to.equal('TABLE');
-      expect(names(el)).to.have.length(300);
-      expect(part(el, 'loading')).to.equal(null);
-      expect(part(el, 'error')).to.equal(null);
-      el.filter = 'Testmedication 0123';
-      await el.updateComplete;
-      expect(names(el)).to.deep.equal(['Testmedication 0123 tablet 7 mg']);
-      el.filter = '';
-      await el.updateComplete;
-      expect(names(el)).to.have.length(300);
-      expect(calls.count, 'not retried on every render').to.equal(1);
     });
 
     it('the demo patient with 60+ medication records opens on a short current list', async () => {

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import type { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { MedicationRecord, UtilityClient } from '../../core/client.js';
 import { today } from '../../model/date.js';
 import type { ZkLocale } from '../../model/locale.js';
@@ -34,36 +35,6 @@ const COLUMNS: readonly ColumnId[] = ['name', 'strength', 'dosage', 'status', 'p
 const SORT_OF: Partial<Record<ColumnId, MedicationSort>> = { name: 'name', status: 'status', period: 'start' };
 const SORTS: readonly MedicationSort[] = ['name', 'start', 'status'];
 
-/** The virtualizer's directive (its code loads when a list first passes `virtualize-threshold`). */
-type Virtualize = typeof virtualize;
-
-/** Where loading the virtualizer's code stands: loaded, failed, or under way. */
-interface VirtualizerLoad {
-  directive?: Virtualize;
-  failed?: boolean;
-  promise?: Promise<void>;
-}
-
-/** Per element class (a subclass may import it differently), for the whole page. */
-const virtualizerLoads = new WeakMap<object, VirtualizerLoad>();
-
-/**
- * Starts importing the virtualizer into `state`; settles when it is there, failed, or timed out.
- * A stalled download must not leave a list on its loading state: after the timeout lists show
- * every row natively; a late arrival is still used by the lists rendered after it.
- */
-function startVirtualizerLoad(state: VirtualizerLoad, importer: () => Promise<Virtualize>, timeoutMs: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(() => { state.failed = true; resolve(); }, timeoutMs);
-  });
-  const imported = importer().then(
-    (directive) => { state.directive = directive; state.failed = false; },
-    () => { state.failed = true; },
-  ).finally(() => clearTimeout(timer));
-  return Promise.race([imported, timeout]);
-}
-
 /** A body item of the virtualised table: a group header or a row. */
 type Item = { readonly group: MedicationGroup } | { readonly row: MedicationRow };
 
@@ -93,10 +64,7 @@ interface View {
  * A native `<table>` with column headers, a row header (the name) per row and `aria-sort` on the
  * sorted column; the result count is announced politely. Above `virtualize-threshold` rows the body
  * is virtualised (`@lit-labs/virtualizer`) and the table is an ARIA table (`role="table"`,
- * `aria-rowcount`, `aria-rowindex`) so that 1,000+ rows stay smooth. The virtualizer's code is
- * loaded (a dynamic import) only for a patient with more medication records than the threshold,
- * so pages with short lists never pay for it; while it loads the body shows the loading state,
- * and if it cannot be loaded every row is shown in the native table (slower, nothing left out).
+ * `aria-rowcount`, `aria-rowindex`) so that 1,000+ rows stay smooth.
  *
  * Reads through the UtilityClient only (`getMedications`), and reloads when medication changes
  * through the client. Renders in Dutch or English (follows `<html lang>` or `<zk-context locale>`).
@@ -166,23 +134,6 @@ export class ZkMedicationList extends ZkElement {
   /** Above this many shown rows the table body is virtualised. */
   @property({ type: Number, attribute: 'virtualize-threshold' }) virtualizeThreshold = 100;
 
-  /**
-   * Imports the virtualizer's directive. Bundlers split it into its own chunk.
-   * @internal Protected so that tests (and subclasses that ship it differently) can replace it.
-   */
-  protected static importVirtualizer(): Promise<Virtualize> {
-    return import('@lit-labs/virtualizer/virtualize.js').then((module) => module.virtualize);
-  }
-
-  /**
-   * After this long without the virtualizer's code, lists show every row in the native table.
-   * @internal Protected so that tests can shorten it.
-   */
-  protected static virtualizerTimeoutMs = 10_000;
-
-  /** Set while this element waits for the virtualizer, so that `updateComplete` waits too. */
-  private virtualizerWait: Promise<void> | undefined;
-
   private readonly medicationsTask = new Task(this, {
     task: async ([client, patientAttr], { signal }): Promise<Loaded | typeof NO_CLIENT | typeof NO_PATIENT> => {
       if (!client) return NO_CLIENT;
@@ -190,15 +141,6 @@ export class ZkMedicationList extends ZkElement {
       signal.throwIfAborted();
       if (patientId === NO_PATIENT) return NO_PATIENT;
       const records = await client.getMedications(patientId, { signal });
-      if (records.length > this.virtualizeThreshold) {
-        // A patient with this many records will likely need the virtualizer (now, or with the
-        // history shown): fetch it while the rows are laid out, and wait for it here (the list
-        // shows its loading state) when this view needs it, so the rows render once, complete.
-        const load = this.virtualizerLoad();
-        const shown = filterRows(visibleRows(this.rowsFor(records), this.showHistory), this.filter).length;
-        if (shown > this.virtualizeThreshold && load.promise) await load.promise;
-        signal.throwIfAborted();
-      }
       const loaded = { client, patientAttr, records };
       this.lastLoaded = loaded;
       return loaded;
@@ -431,46 +373,10 @@ export class ZkMedicationList extends ZkElement {
       : msg('Current medication', { id: 'medication-list.caption-current' });
   }
 
-  /**
-   * The virtualizer's directive; undefined while it loads (this element updates when it has),
-   * `false` when it could not be loaded.
-   */
-  private virtualizer(): Virtualize | undefined | false {
-    const load = this.virtualizerLoad();
-    if (load.directive) return load.directive;
-    if (load.failed || !load.promise) return false;
-    this.virtualizerWait = load.promise.then(() => { this.requestUpdate(); });
-    return undefined;
-  }
-
-  /** This element class's virtualizer load, started now if it was not (nothing waits for it here). */
-  private virtualizerLoad(): VirtualizerLoad {
-    const ctor = this.constructor as typeof ZkMedicationList;
-    let load = virtualizerLoads.get(ctor);
-    if (!load) virtualizerLoads.set(ctor, (load = {}));
-    if (!load.directive && !load.failed) load.promise ??= startVirtualizerLoad(load, () => ctor.importVirtualizer(), ctor.virtualizerTimeoutMs);
-    return load;
-  }
-
-  /** Also waits for the virtualizer's code when the list is waiting for it, and the update after. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    for (let wait = this.virtualizerWait; wait; wait = this.virtualizerWait) {
-      await wait;
-      if (this.virtualizerWait === wait) this.virtualizerWait = undefined;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
-  }
-
-  /**
-   * The table of `rows`: native below `virtualize-threshold`, virtualised ARIA table above it
-   * (native with every row if the virtualizer could not be loaded).
-   */
+  /** The table of `rows`: native below `virtualize-threshold`, virtualised ARIA table above it. */
   protected renderTable(rows: readonly MedicationRow[]): TemplateResult {
     const groups = this.groupByStatus ? groupRows(rows, this.locale) : undefined;
-    const virtualize = rows.length > this.virtualizeThreshold ? this.virtualizer() : false;
-    if (virtualize) return this.renderVirtualTable(rows, groups, virtualize);
+    if (rows.length > this.virtualizeThreshold) return this.renderVirtualTable(rows, groups);
     return html`<div class="scroll">
       <table part="table">
         <caption part="caption">${this.caption()}</caption>
@@ -482,7 +388,7 @@ export class ZkMedicationList extends ZkElement {
     </div>`;
   }
 
-  private renderVirtualTable(rows: readonly MedicationRow[], groups: MedicationGroup[] | undefined, virtualize: Virtualize): TemplateResult {
+  private renderVirtualTable(rows: readonly MedicationRow[], groups: MedicationGroup[] | undefined): TemplateResult {
     const items: Item[] = groups ? groups.flatMap((group) => [{ group }, ...group.rows.map((row) => ({ row }))]) : rows.map((row) => ({ row }));
     return html`<div class="scroll">
       <div class="caption" id="caption" part="caption">${this.caption()}</div>
@@ -492,6 +398,9 @@ export class ZkMedicationList extends ZkElement {
           <div virtualizer-sizer aria-hidden="true"></div>
           ${virtualize<Item>({
             items,
+            // Given here, the layout is there at once; left out, the virtualizer imports it on its
+            // own first render, a round trip before any row shows.
+            layout: flow(),
             keyFunction: (item) => ('row' in item ? item.row.key : `group:${item.group.status}`),
             renderItem: (item, index) => ('row' in item ? this.renderRow(item.row, index + 2) : this.renderGroupHeader(item.group, index + 2)),
           })}
@@ -511,18 +420,14 @@ export class ZkMedicationList extends ZkElement {
     const shown = filterRows(base, this.filter);
     const view: View = { all, base, shown, earlier: counts.history + counts.error };
     this.currentView = view;
-    // Waiting for the virtualizer's code: no count and no rows until the rows can be shown (the
-    // count is announced when they are). One template either way, so the live region stays put.
-    const waiting = shown.length > this.virtualizeThreshold && this.virtualizer() === undefined;
     const count = this.countText(view);
-    this.pendingAnnouncement = waiting ? undefined : `${count}. ${this.sortText()}`;
+    this.pendingAnnouncement = `${count}. ${this.sortText()}`;
     let body: TemplateResult;
-    if (waiting) body = renderLoading(msg('Loading medication', { id: 'medication-list.loading' }));
-    else if (!base.length) body = this.renderNoCurrent(view);
+    if (!base.length) body = this.renderNoCurrent(view);
     else if (!shown.length) body = this.renderNoMatch();
     else body = this.renderTable(shown);
     return html`${this.renderToolbar()}
-      ${waiting ? nothing : html`<p class="count" part="count">${count}</p>`}
+      <p class="count" part="count">${count}</p>
       <div class="zk-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${body}`;
   }
