@@ -33,11 +33,11 @@ const NEXT_PREFIX = 'memory:';
 function jsonIn<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, function plainOnly(this: unknown, key: string, converted: unknown) {
     const raw = (this as Record<string, unknown>)[key];
-    if (typeof raw === 'object' && raw !== null) {
-      const proto = Object.getPrototypeOf(raw) as unknown;
-      if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) {
-        throw new TypeError(`${key || 'the resource'}: only plain objects and arrays are JSON`);
-      }
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+      // A plain object, also one made in another frame: its prototype is some Object.prototype.
+      const proto = Object.getPrototypeOf(raw) as object | null;
+      const plain = Object.prototype.toString.call(raw) === '[object Object]' && (proto === null || Object.getPrototypeOf(proto) === null);
+      if (!plain) throw new TypeError(`${key || 'the resource'}: only plain objects and arrays are JSON`);
     }
     return converted;
   })) as T;

@@ -18,12 +18,13 @@ const DECIMAL: Record<ZkLocale, string> = { en: '.', nl: ',' };
 
 /**
  * The plain decimal digits of a finite number: `{ sign, int, frac }` with no exponent, no
- * trailing zeros in `frac`. Floating-point noise (`0.1 + 0.2`) is rounded away at 15 significant
- * digits, which is more precision than any dose is written with.
+ * trailing zeros in `frac`. A whole number is given exactly; in any other number, floating-point
+ * noise (`0.1 + 0.2`) is rounded away at 15 significant digits, which is more precision than any
+ * dose is written with.
  */
 function decimalDigits(value: number): { sign: string; int: string; frac: string } {
-  // Whole numbers (most doses) have nothing to round: the common case, kept cheap.
-  if (Number.isSafeInteger(value)) return { sign: value < 0 ? '-' : '', int: String(Math.abs(value)), frac: '' };
+  // Whole numbers (most doses) are printed as they are: below 1e21 `String` never uses an exponent.
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return { sign: value < 0 ? '-' : '', int: String(Math.abs(value)), frac: '' };
   const rounded = Number(value.toPrecision(15));
   const sign = rounded < 0 ? '-' : '';
   const text = String(Math.abs(rounded)); // shortest round-trip form, maybe with an exponent

@@ -50,6 +50,22 @@ describe('MemoryAdapter', () => {
     expect((await adapter.read<Patient>('Patient', 'p')).birthDate, 'nothing saved').to.equal('1950-03-14');
   });
 
+  it('takes plain JSON made in another frame (an iframe\'s JSON.parse), and still refuses its Dates', async () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      const other = frame.contentWindow as Window & typeof globalThis;
+      const foreign = other.JSON.parse('{"resourceType":"Patient","id":"f1","name":[{"family":"Testpersoon"}]}') as Patient;
+      const adapter = new MemoryAdapter([foreign]);
+      expect((await adapter.read<Patient>('Patient', 'f1')).name?.[0]?.family).to.equal('Testpersoon');
+      const dated = other.JSON.parse('{"resourceType":"Patient","id":"f2"}') as Patient;
+      Object.assign(dated, { birthDate: new other.Date(1950, 2, 14) });
+      expect(() => new MemoryAdapter([dated])).to.throw(TypeError, /seed entry 0 is not JSON/);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('keeps its own copy of the seed: changing the seed afterwards changes nothing', async () => {
     const seed = contractSeed(uniquePrefix('mem'));
     const adapter = new MemoryAdapter(seed.resources);

@@ -281,15 +281,31 @@ describe('model/medication', () => {
       fc.assert(fc.property(text, (t) => { expect(searchable(t)).to.equal(reference(t)); }), { numRuns: 1000, seed: 20261122 });
     });
 
-    it('sorts names that repeat or differ only in case and accents as the collation says, ties by key (property, 500 runs)', () => {
+    it('sorts by name, start or status with names that repeat or differ only in case and accents as the collation says, ties by key in code-unit order (property, 500 runs)', () => {
       const names = ['Paracetamol 500 mg', 'paracetamol 500 mg', 'Páracetamol 500 mg', 'Amlodipine 5 mg', 'amlodipine 10 mg', 'Zolpidem 10 mg', 'Ácido fólico 5 mg', 'item 2', 'item 10'];
-      const rowArb = fc.record({ name: fc.constantFrom(...names), key: fc.string({ minLength: 1, maxLength: 6 }), start: fc.option(fc.constantFrom('2023-01-01', '2024-06-30'), { nil: undefined }) });
-      fc.assert(fc.property(fc.uniqueArray(rowArb, { selector: (r) => r.key, maxLength: 40 }), fc.constantFrom('en' as const, 'nl' as const), fc.constantFrom('ascending' as const, 'descending' as const), (raw, locale, direction) => {
-        const rows = raw.map((r) => ({ ...r, status: 'active' }) as MedicationRow);
+      const rowArb = fc.record({
+        name: fc.constantFrom(...names),
+        key: fc.string({ minLength: 1, maxLength: 6 }),
+        start: fc.option(fc.constantFrom('2023-01-01', '2024-06-30', '2024-06'), { nil: undefined }),
+        status: fc.constantFrom('active', 'on-hold', 'stopped', 'entered-in-error'),
+      });
+      const sorts = fc.constantFrom('name' as const, 'start' as const, 'status' as const);
+      fc.assert(fc.property(fc.uniqueArray(rowArb, { selector: (r) => r.key, maxLength: 40 }), sorts, fc.constantFrom('en' as const, 'nl' as const), fc.constantFrom('ascending' as const, 'descending' as const), (raw, sort, locale, direction) => {
+        const rows = raw.map((r) => ({ ...r }) as MedicationRow);
+        // The rule, written out with the collator on every comparison (ties by key, code-unit order).
         const c = new Intl.Collator(locale === 'nl' ? 'nl-NL' : 'en-GB', { numeric: true, sensitivity: 'base' });
         const sign = direction === 'descending' ? -1 : 1;
-        const expected = [...rows].sort((a, b) => sign * c.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-        expect(sortRows(rows, 'name', direction, locale).map((r) => r.key)).to.deep.equal(expected.map((r) => r.key));
+        const byName = (a: MedicationRow, b: MedicationRow) => c.compare(a.name, b.name);
+        const order = ['active', 'on-hold', 'intended', 'ended', 'stopped', 'completed', 'cancelled', 'draft', 'not-taken', 'unknown', 'entered-in-error'];
+        const expected = [...rows].sort((a, b) => {
+          if (sort === 'start') {
+            if (!a.start !== !b.start) return a.start ? -1 : 1;
+            return sign * (a.start! < b.start! ? -1 : a.start! > b.start! ? 1 : 0) || byName(a, b);
+          }
+          if (sort === 'status') return sign * (order.indexOf(a.status) - order.indexOf(b.status)) || byName(a, b);
+          return sign * byName(a, b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+        });
+        expect(sortRows(rows, sort, direction, locale).map((r) => r.key)).to.deep.equal(expected.map((r) => r.key));
       }), { numRuns: 500, seed: 20261122 });
     });
 

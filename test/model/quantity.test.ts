@@ -43,6 +43,14 @@ describe('model/quantity', () => {
       expect(formatNumber(1e21, 'nl')).to.equal('1000000000000000000000');
     });
 
+    it('writes whole numbers exactly, digit for digit, however large', () => {
+      expect(formatNumber(1234567890123456, 'nl')).to.equal('1234567890123456');
+      expect(formatNumber(2 ** 53, 'nl')).to.equal('9007199254740992');
+      expect(formatNumber(2 ** 53 + 2, 'en')).to.equal('9,007,199,254,740,994');
+      expect(formatNumber(-0, 'en')).to.equal('0');
+      expect(formatNumber(-250, 'nl')).to.equal('-250');
+    });
+
     it('rounds floating-point noise away instead of showing it', () => {
       expect(formatNumber(0.1 + 0.2, 'en')).to.equal('0.3');
       expect(formatNumber(1.1 * 3, 'nl')).to.equal('3,3');

@@ -116,11 +116,6 @@ export const styles = css`
     grid-template-columns: var(--_zk-ml-columns);
     width: 100%;
   }
-  /* Each virtualised row is laid out on its own (the virtualizer positions it): a change to one
-     row, or rows coming into view while filtering or scrolling, relays out only those rows. */
-  .virtual .body > .tr {
-    contain: layout style;
-  }
   .virtual .group-row .cell {
     grid-column: 1 / -1;
   }
