@@ -8,7 +8,7 @@
 //     shadow roots, and no tag or attribute name that the same template with harmless text does
 //     not have (a MutationObserver watches every element added while rendering, too);
 //   - no URL in any href/src/action with a scheme other than http, https, mailto or tel.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/context/context.js';
 import '../../src/components/patient-banner/patient-banner.js';
 import '../../src/components/medication-list/medication-list.js';
@@ -280,7 +280,9 @@ describe('hardening: hostile text in every field (BLNS subset + own injections)'
     // The one place markup is made from a payload: to prove the trap would see an execution.
     probe.append(document.createRange().createContextualFragment('<img src="x" onerror="__zkPwned()">'));
     document.body.append(probe);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The image's error comes when its request fails: wait for it (a fixed wait let a slow 404
+    // land in the next test), and fail if it never comes.
+    await waitUntil(() => trap.count > 0, 'the planted payload never ran', { timeout: 5000 }).catch(() => undefined);
     probe.remove();
     expect(trap.count).to.be.greaterThan(0);
     trap.reset();

@@ -319,41 +319,46 @@ export class ZkMedicationList extends ZkElement {
   /** The dosage lines; every distinct dosage with its sources when merged sources disagree. */
   protected renderDosage(row: MedicationRow): TemplateResult {
     if (!row.dosage.length) return html`<span class="muted">${msg('No dosage given', { id: 'medication-list.no-dosage' })}</span>`;
-    const lines = (items: readonly string[]) => html`<ul class="lines">${items.map((line) => html`<li>${line}</li>`)}</ul>`;
+    const lines = (items: readonly string[]) => (items.length === 1
+      ? html`<ul class="lines"><li>${items[0]}</li></ul>`
+      : html`<ul class="lines">${items.map((line) => html`<li>${line}</li>`)}</ul>`);
     if (!row.dosageDiffers) return lines(row.dosageText);
     return html`<p class="differs"><span aria-hidden="true">⚠ </span>${msg('The sources give different dosages', { id: 'medication-list.dosage-differs' })}</p>
       ${row.dosage.map((group) => html`<div class="dosage-group"><span class="dosage-source">${group.label}</span>${lines(group.lines)}</div>`)}`;
   }
 
-  /** The cells of a row after the name, in column order. */
-  private renderCells(row: MedicationRow): { part: string; content: TemplateResult | string }[] {
-    return [
-      { part: 'strength', content: row.strength ?? this.renderNotRecorded() },
-      { part: 'dosage', content: this.renderDosage(row) },
-      { part: '', content: html`<span class="status status-${row.statusGroup} status-${row.status}" part="status status-${row.statusGroup}">${row.statusText}</span>` },
-      { part: 'period', content: row.periodText || this.renderNotRecorded() },
-      { part: 'prescriber', content: row.prescriber ?? this.renderNotRecorded() },
-    ];
-  }
-
   /**
    * One medication row: the row header (the name, a button that selects the row, and the sources
    * under it), then the other cells. With `rowIndex` (virtualised) the row is an ARIA row with
-   * `aria-rowindex`.
+   * `aria-rowindex`. One template per row (not one per cell): rows are made while scrolling and
+   * filtering, and every template instance costs.
    */
   protected renderRow(row: MedicationRow, rowIndex?: number): TemplateResult {
-    const name = html`<button type="button" class="name" part="name" @click=${() => this.select(row)}>${row.name}</button>
-      <span class="sources" part="source">${row.kindText}</span>`;
+    const select = () => this.select(row);
     const rowClass = `row row-${row.statusGroup}`;
+    const strength = row.strength ?? this.renderNotRecorded();
+    const dosage = this.renderDosage(row);
+    const period = row.periodText || this.renderNotRecorded();
+    const prescriber = row.prescriber ?? this.renderNotRecorded();
     if (rowIndex === undefined) {
       return html`<tr class=${rowClass} part="row" data-key=${row.key}>
-        <th scope="row" class="row-name">${name}</th>
-        ${this.renderCells(row).map((cell) => html`<td part=${cell.part || nothing}>${cell.content}</td>`)}
+        <th scope="row" class="row-name"><button type="button" class="name" part="name" @click=${select}>${row.name}</button>
+          <span class="sources" part="source">${row.kindText}</span></th>
+        <td part="strength">${strength}</td>
+        <td part="dosage">${dosage}</td>
+        <td><span class="status status-${row.statusGroup} status-${row.status}" part="status status-${row.statusGroup}">${row.statusText}</span></td>
+        <td part="period">${period}</td>
+        <td part="prescriber">${prescriber}</td>
       </tr>`;
     }
     return html`<div role="row" class="tr ${rowClass}" part="row" data-key=${row.key} aria-rowindex=${rowIndex}>
-      <div role="rowheader" class="cell row-name">${name}</div>
-      ${this.renderCells(row).map((cell) => html`<div role="cell" class="cell" part=${cell.part || nothing}>${cell.content}</div>`)}
+      <div role="rowheader" class="cell row-name"><button type="button" class="name" part="name" @click=${select}>${row.name}</button>
+        <span class="sources" part="source">${row.kindText}</span></div>
+      <div role="cell" class="cell" part="strength">${strength}</div>
+      <div role="cell" class="cell" part="dosage">${dosage}</div>
+      <div role="cell" class="cell"><span class="status status-${row.statusGroup} status-${row.status}" part="status status-${row.statusGroup}">${row.statusText}</span></div>
+      <div role="cell" class="cell" part="period">${period}</div>
+      <div role="cell" class="cell" part="prescriber">${prescriber}</div>
     </div>`;
   }
 
