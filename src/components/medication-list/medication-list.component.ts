@@ -35,6 +35,12 @@ const COLUMNS: readonly ColumnId[] = ['name', 'strength', 'dosage', 'status', 'p
 const SORT_OF: Partial<Record<ColumnId, MedicationSort>> = { name: 'name', status: 'status', period: 'start' };
 const SORTS: readonly MedicationSort[] = ['name', 'start', 'status'];
 
+/**
+ * The virtualizer's layout, given explicitly: left out, the virtualizer imports it on its own
+ * first render, a round trip before any row shows.
+ */
+const FLOW_LAYOUT = flow();
+
 /** A body item of the virtualised table: a group header or a row. */
 type Item = { readonly group: MedicationGroup } | { readonly row: MedicationRow };
 
@@ -403,9 +409,7 @@ export class ZkMedicationList extends ZkElement {
           <div virtualizer-sizer aria-hidden="true"></div>
           ${virtualize<Item>({
             items,
-            // Given here, the layout is there at once; left out, the virtualizer imports it on its
-            // own first render, a round trip before any row shows.
-            layout: flow(),
+            layout: FLOW_LAYOUT,
             keyFunction: (item) => ('row' in item ? item.row.key : `group:${item.group.status}`),
             renderItem: (item, index) => ('row' in item ? this.renderRow(item.row, index + 2) : this.renderGroupHeader(item.group, index + 2)),
           })}
