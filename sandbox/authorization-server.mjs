@@ -12,7 +12,7 @@
 // of refresh requests (RFC 6749 §6: the original grant then applies), as zorgkit's SmartAdapter does.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
-import { errorPage, interactionPage, PAGE_CSP } from './pages.mjs';
+import { errorPage, interactionPage, PAGE_CSP, sendPage } from './pages.mjs';
 import { narrowScopes, parseResourceScope } from './scopes.mjs';
 
 /** The OpenID / SMART scopes oidc-provider itself knows. */
@@ -39,15 +39,9 @@ export function readForm(req) {
   });
 }
 
+/** A page of the authorization server: it also sends no referrer (its URLs carry the sign-in). */
 function sendHtml(res, status, html) {
-  res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': PAGE_CSP,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-  });
-  res.end(html);
+  sendPage(res, status, html, { 'Referrer-Policy': 'no-referrer' });
 }
 
 /**

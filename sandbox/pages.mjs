@@ -31,6 +31,18 @@ ${body}
 }
 
 /** A patient's display name for the pickers: Patient.name[0].text, else given + family. */
+/** Sends a sandbox page with the page CSP and no caching; `extra` adds headers. */
+export function sendPage(res, status, html, extra = {}) {
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': PAGE_CSP,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...extra,
+  });
+  res.end(html);
+}
+
 export function patientLabel(patient) {
   const name = patient?.name?.find((n) => n.use === 'official') ?? patient?.name?.[0];
   const text = name?.text ?? [...(name?.given ?? []).filter((g) => !/\.$/.test(g)).slice(0, 2), name?.family].filter(Boolean).join(' ');

@@ -15,9 +15,9 @@
 //   sandbox.stats.token.count({ grantType: 'refresh_token' }); sandbox.stats.reset(); await sandbox.close();
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { answerPreflight, setCorsHeaders, startFhirServer } from '../test/servers/fhir-server.mjs';
+import { answerPreflight, listen, setCorsHeaders, startFhirServer } from '../test/servers/fhir-server.mjs';
 import { createAuthorizationServer, STATIC_SCOPES, readForm } from './authorization-server.mjs';
-import { errorPage, launcherPage, PAGE_CSP, SANDBOX_CSS } from './pages.mjs';
+import { errorPage, launcherPage, sendPage, SANDBOX_CSS } from './pages.mjs';
 import { allows, requiredPermission } from './scopes.mjs';
 
 export const DEFAULT_PORT = 8091;
@@ -70,26 +70,6 @@ function sendOutcome(res, status, code, text, extra = {}) {
     resourceType: 'OperationOutcome',
     issue: [{ severity: 'error', code, details: { text } }],
   }, { 'Content-Type': 'application/fhir+json; charset=utf-8', ...extra });
-}
-
-function sendHtml(res, status, html) {
-  res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': PAGE_CSP,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(html);
-}
-
-function listen(server, port, host) {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server.address().port);
-    });
-  });
 }
 
 /** A request log with counting helpers. */
@@ -273,14 +253,14 @@ export async function startSandbox({
       const form = await readForm(req);
       const app = form.get('app') ?? '';
       if (!redirectUris.includes(app)) {
-        sendHtml(res, 400, errorPage('Unknown app', 'Choose one of the registered apps.'));
+        sendPage(res, 400, errorPage('Unknown app', 'Choose one of the registered apps.'));
         return;
       }
       let launch;
       if (form.get('mode') !== 'standalone') {
         const patient = form.get('patient') ?? '';
         if (!patients.has(patient)) {
-          sendHtml(res, 400, errorPage('Unknown patient', 'Choose a patient from the list.'));
+          sendPage(res, 400, errorPage('Unknown patient', 'Choose a patient from the list.'));
           return;
         }
         launch = createLaunch({ patient, needPatientBanner: form.get('need_patient_banner') === 'true', style: form.get('style') === 'true' });
@@ -288,9 +268,9 @@ export async function startSandbox({
       res.writeHead(303, { Location: launchUrl(app, launch), 'Cache-Control': 'no-store' });
       res.end();
     } else if (url.pathname === '/launcher/' || url.pathname === '/launcher/index.html') {
-      sendHtml(res, 200, launcherPage({ apps: redirectUris, patients: [...patients.values()], fhirUrl: smartFhirUrl }));
+      sendPage(res, 200, launcherPage({ apps: redirectUris, patients: [...patients.values()], fhirUrl: smartFhirUrl }));
     } else {
-      sendHtml(res, 404, errorPage('Not found', 'There is no such page in the sandbox.'));
+      sendPage(res, 404, errorPage('Not found', 'There is no such page in the sandbox.'));
     }
   }
 
@@ -313,11 +293,11 @@ export async function startSandbox({
       } else if (url.pathname.startsWith('/launcher/')) {
         await handleLauncher(req, res, url);
       } else {
-        sendHtml(res, 404, errorPage('Not found', 'There is no such page in the sandbox.'));
+        sendPage(res, 404, errorPage('Not found', 'There is no such page in the sandbox.'));
       }
     } catch (error) {
       if (log) console.error('[sandbox]', error);
-      if (!res.headersSent) sendHtml(res, 500, errorPage('Sandbox error', 'The sandbox ran into a problem.'));
+      if (!res.headersSent) sendPage(res, 500, errorPage('Sandbox error', 'The sandbox ran into a problem.'));
       else res.destroy();
     }
     if (log) res.on('finish', () => console.log(`[sandbox] ${req.method} ${url.pathname} → ${res.statusCode}`));

@@ -186,6 +186,23 @@ function events<T extends Event>(target: EventTarget, type: string): T[] {
 
 // ------------------------------------------------------------------------------------------------
 
+/**
+ * Opens the dialog, chooses "Yes" and records it while the server holds its answer (the dialog
+ * shows "saving"); `serverAnswers()` lets the server answer.
+ */
+async function recordWhileTheServerWaits() {
+  const adapter = makeAdapter();
+  const m = await mount(adapter);
+  const decisions = events<ZkConsentDecisionEvent>(document, 'zk-consent-decision');
+  await openAndLoad(m);
+  await click(m.el, 'Yes, I allow this');
+  const gate = new Deferred();
+  adapter.createGate = gate;
+  await click(m.el, 'Record decision');
+  await waitUntil(() => adapter.creates.length === 1);
+  return { adapter, m, decisions, serverAnswers: () => gate.resolve() };
+}
+
 describe('<zk-consent-dialog>', () => {
   englishAndNoLitWarnings();
 
@@ -368,14 +385,7 @@ describe('<zk-consent-dialog>', () => {
     });
 
     it('shows "saving" until the server confirmed; only then success, the announcement and zk-consent-decision with the stored Consent', async () => {
-      const adapter = makeAdapter();
-      const m = await mount(adapter);
-      const decisions = events<ZkConsentDecisionEvent>(document, 'zk-consent-decision');
-      await openAndLoad(m);
-      await click(m.el, 'Yes, I allow this');
-      adapter.createGate = new Deferred();
-      await click(m.el, 'Record decision');
-      await waitUntil(() => adapter.creates.length === 1);
+      const { adapter, m, decisions, serverAnswers } = await recordWhileTheServerWaits();
       await m.el.updateComplete;
 
       const step = part(m.el, 'step')!;
@@ -389,7 +399,7 @@ describe('<zk-consent-dialog>', () => {
       await waitUntil(() => root(m.el).querySelector('[role="status"][aria-live]')?.textContent?.includes('Saving'));
       await expectAccessible(m.el);
 
-      adapter.createGate.resolve();
+      serverAnswers();
       await waitUntil(() => decisions.length === 1, 'no zk-consent-decision');
       await m.el.updateComplete;
       const consent = decisions[0].detail.consent;
@@ -562,14 +572,7 @@ describe('<zk-consent-dialog>', () => {
     });
 
     it('closing while saving asks first (accessible); "Keep open" keeps it; "Close anyway" closes and the save still completes', async () => {
-      const adapter = makeAdapter();
-      const m = await mount(adapter);
-      const decisions = events<ZkConsentDecisionEvent>(document, 'zk-consent-decision');
-      await openAndLoad(m);
-      await click(m.el, 'Yes, I allow this');
-      adapter.createGate = new Deferred();
-      await click(m.el, 'Record decision');
-      await waitUntil(() => adapter.creates.length === 1);
+      const { m, decisions, serverAnswers } = await recordWhileTheServerWaits();
       await sendKeys({ press: 'Escape' });
       await m.el.updateComplete;
       expect(dialogOf(m.el).open).to.equal(true);
@@ -583,7 +586,7 @@ describe('<zk-consent-dialog>', () => {
       await click(m.el, 'Close anyway');
       expect(dialogOf(m.el).open).to.equal(false);
       expect(document.activeElement).to.equal(m.opener);
-      adapter.createGate.resolve();
+      serverAnswers();
       await waitUntil(() => decisions.length === 1);
       expect(decisions[0].detail.consent.provision?.type).to.equal('permit');
     });

@@ -29,7 +29,7 @@
 // request on a re-used keep-alive connection (Chromium silently retries those).
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { answerPreflight, setCorsHeaders } from './fhir-server.mjs';
+import { answerPreflight, listen, originOf, setCorsHeaders } from './fhir-server.mjs';
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'proxy-authorization', 'proxy-authenticate']);
 const BODY_KINDS = new Set(['operation-outcome', 'html', 'empty', 'invalid-json']);
@@ -341,12 +341,8 @@ export async function startFaultProxy({ target, port = 0, host = '127.0.0.1', ke
   });
   server.keepAliveTimeout = keepAlive ? 5000 : 1;
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => { server.off('error', reject); resolve(); });
-  });
-  const actualPort = server.address().port;
-  origin = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  const actualPort = await listen(server, port, host);
+  origin = originOf(host, actualPort);
 
   return {
     url: origin,

@@ -58,6 +58,22 @@ export function setCorsHeaders(res) {
   res.setHeader('Access-Control-Expose-Headers', CORS_EXPOSE_HEADERS);
 }
 
+/** Starts `server` on host:port (0 = any free port); resolves with the port it got. */
+export function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address().port);
+    });
+  });
+}
+
+/** `http://host:port`, with an IPv6 host in brackets. */
+export function originOf(host, port) {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 /** Answers a CORS preflight. */
 export function answerPreflight(res) {
   setCorsHeaders(res);
@@ -648,12 +664,8 @@ export async function startFhirServer({ port = 0, host = '127.0.0.1', seed, vali
   });
   server.keepAliveTimeout = 5000;
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => { server.off('error', reject); resolve(); });
-  });
-  const actualPort = server.address().port;
-  origin = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  const actualPort = await listen(server, port, host);
+  origin = originOf(host, actualPort);
 
   return {
     url: `${origin}${FHIR_BASE_PATH}`,
