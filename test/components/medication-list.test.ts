@@ -461,6 +461,35 @@ describe('<zk-medication-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('a long grouped list follows a language switch, ungrouping and a filter that keeps it long', async () => {
+      const { el } = await mount(many(1000), html`<zk-medication-list patient-id=${P} show-history group-by-status virtualize-threshold="50"></zk-medication-list>`);
+      const headers = () => parts(el, 'group-header').map(text);
+      await waitUntil(() => headers().length > 0, 'group header rendered');
+      expect(headers()[0]).to.equal('Active (900)');
+      try {
+        await setLocale('nl');
+        await el.updateComplete;
+        await waitUntil(() => headers()[0] === 'Actief (900)', 'group header in Dutch');
+      } finally {
+        await setLocale('en');
+      }
+      await el.updateComplete;
+      await waitUntil(() => headers()[0] === 'Active (900)', 'group header back in English');
+
+      el.groupByStatus = false;
+      await el.updateComplete;
+      expect(part(el, 'table')!.getAttribute('aria-rowcount')).to.equal('1001');
+      await waitUntil(() => headers().length === 0 && names(el).length > 0, 'rows without group headers');
+
+      // Every tenth row is stopped: 100 rows, above this list's threshold of 50.
+      el.filter = 'stopped';
+      await el.updateComplete;
+      expect(text(part(el, 'count'))).to.equal('100 of 1000 medications shown');
+      expect(part(el, 'table')!.getAttribute('aria-rowcount')).to.equal('101');
+      await waitUntil(() => statuses(el).length > 0 && statuses(el).every((s) => s === 'Stopped'), 'only stopped rows shown');
+      expect(names(el)[0]).to.equal('Testmedication 0000 tablet 1 mg');
+    });
+
     it('the last of 1,000 rows can be scrolled to', async () => {
       const { el } = await mount(many(1000), html`<zk-medication-list patient-id=${P} show-history sort-direction="descending"></zk-medication-list>`);
       const table = part(el, 'table')!;

@@ -158,6 +158,8 @@ export class ZkMedicationList extends ZkElement {
   private rowsMemo: { records: MedicationRecord[]; locale: ZkLocale; day: string; rows: MedicationRow[] } | undefined;
   private countsMemo: { rows: readonly MedicationRow[]; counts: ReturnType<typeof countRows> } | undefined;
   private sortMemo: { rows: readonly MedicationRow[]; key: string; sorted: MedicationRow[] } | undefined;
+  private filterMemo: { base: readonly MedicationRow[]; filter: string; shown: MedicationRow[] } | undefined;
+  private itemsMemo: { rows: readonly MedicationRow[]; key: string; items: Item[] } | undefined;
   private currentView: View | undefined;
   private pendingAnnouncement: string | undefined;
   private scheduledAnnouncement: string | undefined;
@@ -221,6 +223,33 @@ export class ZkMedicationList extends ZkElement {
     const sorted = sortRows(visibleRows(rows, this.showHistory), this.sort, this.sortDirection, this.locale);
     this.sortMemo = { rows, key, sorted };
     return sorted;
+  }
+
+  /**
+   * The sorted rows the filter matches, computed once per sorted rows and filter text: a render
+   * for something else (the delayed live-region text) keeps the same array.
+   */
+  private filteredFor(base: MedicationRow[]): MedicationRow[] {
+    const memo = this.filterMemo;
+    if (memo && memo.base === base && memo.filter === this.filter) return memo.shown;
+    const shown = filterRows(base, this.filter);
+    this.filterMemo = { base, filter: this.filter, shown };
+    return shown;
+  }
+
+  /**
+   * The virtualizer's items (group headers and rows), made once per rows, grouping and locale: it
+   * lays out the whole list again whenever it is given a new items array, even an equal one.
+   */
+  private itemsFor(rows: readonly MedicationRow[]): Item[] {
+    const key = `${this.groupByStatus}|${this.locale}`;
+    const memo = this.itemsMemo;
+    if (memo && memo.rows === rows && memo.key === key) return memo.items;
+    const items: Item[] = this.groupByStatus
+      ? groupRows(rows, this.locale).flatMap((group) => [{ group }, ...group.rows.map((row) => ({ row }))])
+      : rows.map((row) => ({ row }));
+    this.itemsMemo = { rows, key, items };
+    return items;
   }
 
   private select(row: MedicationRow): void {
@@ -386,8 +415,8 @@ export class ZkMedicationList extends ZkElement {
 
   /** The table of `rows`: native below `virtualize-threshold`, virtualised ARIA table above it. */
   protected renderTable(rows: readonly MedicationRow[]): TemplateResult {
+    if (rows.length > this.virtualizeThreshold) return this.renderVirtualTable(rows);
     const groups = this.groupByStatus ? groupRows(rows, this.locale) : undefined;
-    if (rows.length > this.virtualizeThreshold) return this.renderVirtualTable(rows, groups);
     return html`<div class="scroll">
       <table part="table">
         <caption part="caption">${this.caption()}</caption>
@@ -399,8 +428,8 @@ export class ZkMedicationList extends ZkElement {
     </div>`;
   }
 
-  private renderVirtualTable(rows: readonly MedicationRow[], groups: MedicationGroup[] | undefined): TemplateResult {
-    const items: Item[] = groups ? groups.flatMap((group) => [{ group }, ...group.rows.map((row) => ({ row }))]) : rows.map((row) => ({ row }));
+  private renderVirtualTable(rows: readonly MedicationRow[]): TemplateResult {
+    const items = this.itemsFor(rows);
     return html`<div class="scroll">
       <div class="caption" id="caption" part="caption">${this.caption()}</div>
       <div class="virtual" part="table" role="table" aria-labelledby="caption" aria-rowcount=${items.length + 1}>
@@ -426,7 +455,7 @@ export class ZkMedicationList extends ZkElement {
     }
     const counts = this.countsFor(all);
     const base = this.sortedFor(all);
-    const shown = filterRows(base, this.filter);
+    const shown = this.filteredFor(base);
     const view: View = { all, base, shown, earlier: counts.history + counts.error };
     this.currentView = view;
     const count = this.countText(view);
