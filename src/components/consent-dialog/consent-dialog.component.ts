@@ -464,7 +464,9 @@ export class ZkConsentDialog extends ZkElement {
 
   /** The dialog closed natively (e.g. the browser forced it): follow it. */
   private onNativeClose(): void {
-    if (!this.open) return;
+    // The close event comes late (Chromium: at the next animation frame), so after close() and a
+    // quick show() it arrives when the dialog is open again: that one is stale, not a close.
+    if (!this.open || this.dialogElement?.open) return;
     this.closeConfirm = false;
     this.open = false;
     this.emit(new ZkConsentCloseEvent());
