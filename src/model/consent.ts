@@ -2,7 +2,7 @@ import type {
   CodeableConcept, Coding, Consent, ConsentProvision, Identifier, Reference,
 } from '../core/fhir.js';
 import { SYSTEMS } from '../core/fhir.js';
-import { compareCalendarDates, daysInMonth, formatDate, parseFhirDate, type CalendarDate } from './date.js';
+import { compareCalendarDates, daysInMonth, formatDate, parseFhirDate, parseFhirInstant, type CalendarDate } from './date.js';
 import type { ZkLocale } from './locale.js';
 import { joinList, lookupTable, list, trimmed } from './text.js';
 
@@ -306,9 +306,22 @@ export interface BuildConsentInput {
   now: Date;
 }
 
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
 function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+}
+
+/**
+ * `now` as a FHIR dateTime in the browser's own zone, with its offset (`2026-06-15T00:30:00+02:00`):
+ * the record then carries the calendar date the person made the decision on, which is the date
+ * shown for it. In UTC (`toISOString`) a decision made after midnight in the Netherlands would be
+ * recorded, and shown, on the day before.
+ */
+function localDateTime(now: Date): string {
+  const offset = -now.getTimezoneOffset();
+  const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${pad2(Math.floor(Math.abs(offset) / 60))}:${pad2(Math.abs(offset) % 60)}`;
+  return `${localDate(now)}T${pad2(now.getHours())}:${pad2(now.getMinutes())}:${pad2(now.getSeconds())}${zone}`;
 }
 
 /**
@@ -353,7 +366,7 @@ export function buildConsent(input: BuildConsentInput): Consent {
     scope: structuredClone(PATIENT_PRIVACY_SCOPE),
     category: [structuredClone(request.category ?? DEFAULT_CONSENT_CATEGORY)],
     patient,
-    dateTime: now.toISOString(),
+    dateTime: localDateTime(now),
     performer: [performer],
     ...(request.policy?.uri ? { policy: [{ uri: request.policy.uri }] } : {}),
     policyRule: { coding: [{ ...OPT_IN_POLICY_RULE }], ...(trimmed(request.policy?.display) ? { text: trimmed(request.policy?.display) } : {}) },
@@ -513,14 +526,21 @@ export function summariseConsents(consents: readonly Consent[], locale: ZkLocale
   return consents
     .filter((c) => c && c.resourceType === 'Consent' && c.status !== 'entered-in-error')
     .map((c) => summariseConsent(c, locale, today))
-    .sort((a, b) => {
-      const x = instant(a.consent.dateTime);
-      const y = instant(b.consent.dateTime);
-      return x === y ? 0 : x < y ? 1 : -1;
-    });
+    .sort((a, b) => newestFirst(a.consent.dateTime, b.consent.dateTime));
 }
 
-function instant(dateTime: unknown): number {
-  const t = typeof dateTime === 'string' ? Date.parse(dateTime) : Number.NaN;
-  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+/**
+ * Orders by the calendar date as written, the date shown beside each decision (a date-only value
+ * is a whole day, not UTC midnight), newest first; on the same date by the moment when both have
+ * a time and a zone. Records without a readable date go last.
+ */
+function newestFirst(a: unknown, b: unknown): number {
+  const x = parseFhirDate(a);
+  const y = parseFhirDate(b);
+  if (!x || !y) return x ? -1 : y ? 1 : 0;
+  const byDate = compareCalendarDates(y, x);
+  if (byDate !== 0) return byDate;
+  const tx = parseFhirInstant(a);
+  const ty = parseFhirInstant(b);
+  return tx === undefined || ty === undefined ? 0 : ty - tx;
 }

@@ -4,6 +4,7 @@ import {
   buildConsent, classifyConsent, consentIdentifier, decisionSentence, describeRequest, hasIdentifier,
   requestFingerprint, requestFromAttributes, summariseConsent, summariseConsents, type ConsentRequest,
 } from '../../src/model/consent.js';
+import { parseFhirInstant } from '../../src/model/date.js';
 
 // Fictional data only.
 const request: ConsentRequest = {
@@ -62,13 +63,23 @@ describe('consent model', () => {
       expect(consent.scope?.coding?.[0]).to.include({ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' });
       expect(consent.category?.[0]?.coding?.[0]).to.include({ system: 'http://loinc.org', code: '59284-0' });
       expect(consent.patient).to.deep.equal({ reference: 'Patient/p1' });
-      expect(consent.dateTime).to.equal(now.toISOString());
+      expect(parseFhirInstant(consent.dateTime), 'the moment of the decision').to.equal(now.getTime());
       expect(consent.performer).to.deep.equal([{ reference: 'Patient/p1' }]);
       expect(consent.policyRule?.coding?.[0]?.code).to.equal('OPTIN');
       expect(consent.policyRule?.text).to.equal('Testdorp sharing policy');
       expect(consent.policy).to.deep.equal([{ uri: 'https://example.org/policy/sharing-v1' }]);
       expect(consent.identifier).to.deep.equal([identifier]);
       expect(hasIdentifier(consent, identifier)).to.equal(true);
+    });
+
+    it('records the decision on the calendar day it was made where the person is, also just after midnight and just before', () => {
+      for (const at of [new Date(2026, 5, 15, 0, 30), new Date(2026, 5, 15, 23, 30)]) {
+        const made = buildConsent({ request: { ...request, period: undefined }, decision: 'permit', patientId: 'p1', identifier, now: at });
+        expect(made.dateTime).to.match(/^2026-06-15T(00|23):30:00(Z|[+-]\d{2}:\d{2})$/);
+        expect(parseFhirInstant(made.dateTime)).to.equal(at.getTime());
+        expect(summariseConsent(made, 'en', { year: 2026, month: 6, day: 15 }).recorded).to.equal('15-Jun-2026');
+        expect(made.provision?.period?.start, 'the decision starts that day').to.equal('2026-06-15');
+      }
     });
 
     it('puts the decision in the provision: type, the recipient as actor with its role, purposes, data classes, period', () => {
@@ -314,6 +325,16 @@ describe('consent model', () => {
         recorded({ id: 'undated', dateTime: undefined }),
       ], 'en', today);
       expect(list.map((s) => s.consent.id)).to.deep.equal(['new', 'old', 'undated']);
+    });
+
+    it('orders by the date shown beside each decision: a date-only value is that whole day, not UTC midnight', () => {
+      const list = summariseConsents([
+        recorded({ id: 'evening-1-jan', dateTime: '2025-01-01T23:00:00-05:00' }),
+        recorded({ id: '2-jan', dateTime: '2025-01-02' }),
+        recorded({ id: 'morning-1-jan', dateTime: '2025-01-01T08:00:00+01:00' }),
+      ], 'en', today);
+      expect(list.map((s) => s.consent.id)).to.deep.equal(['2-jan', 'evening-1-jan', 'morning-1-jan']);
+      expect(list.map((s) => s.recorded)).to.deep.equal(['02-Jan-2025', '01-Jan-2025', '01-Jan-2025']);
     });
   });
 });
