@@ -36,6 +36,11 @@ export default {
         headless: true,
         args: CHROME_ARGS,
       },
+      // Each test page in its own browser context, which headless Chromium shows in its own
+      // window: side by side in tabs of one window, all but one page would be hidden and get no
+      // animation frames, so code that waits for a frame (a <dialog>'s close event, for one)
+      // would run differently than in a user's browser.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   testFramework: { config: { timeout: 10000 } },
