@@ -3,7 +3,7 @@ import { formatDate } from './date.js';
 import type { ZkLocale } from './locale.js';
 import { joinList, lookupTable, list, trimmed } from './text.js';
 import {
-  TIME_UNIT, formatDuration, formatNumber, formatQuantity, formatRange, formatRatio, knownUnit, quantityUnit, unitWord,
+  type UnitName, formatDuration, formatNumber, formatQuantity, formatRange, formatRatio, formatUnit, knownUnit, quantityUnit, timeUnit, unitWord,
 } from './quantity.js';
 
 /**
@@ -21,9 +21,12 @@ import {
  * Several dosage lines are sorted by `sequence`; a line that starts a later sequence reads
  * "Then …" ("Daarna …"); lines with the same sequence apply at the same time.
  *
- * Fallbacks, in order: the structured text (when the dosage has a dose, a rate, a timing or "as needed"),
- * `Dosage.text`, whatever structured part there is (a route alone), and, for the whole resource,
- * the Nictiz `ext-RenderedDosageInstruction` text. Free text from the record is shown as written.
+ * The prescriber's words win over a structure that would leave something out: a dosage with no
+ * dose and no rate, or with a timing whose period has no time unit, is written from `Dosage.text`
+ * when there is one ("1-2 tablets up to 6 per day, as needed", not just "As needed"). Only
+ * without a text is such a structure written as it is. For the whole resource, the Nictiz
+ * `ext-RenderedDosageInstruction` text is shown when no dosage says anything, and also in place
+ * of the lines when any of them is such an incomplete structure. Free text is shown as written.
  */
 
 type Phrase = Record<ZkLocale, string>;
@@ -58,9 +61,17 @@ const MEAL_RELATION: Record<'AC' | 'PC' | 'C', Phrase> = {
   C: { en: 'with', nl: 'bij' },
 };
 
+/** `IC…` (inter cibos): between meals, or between one meal and the next. */
+const BETWEEN_MEALS: Readonly<Record<string, Phrase>> = lookupTable({
+  IC: { en: 'between meals', nl: 'tussen de maaltijden' },
+  ICM: { en: 'between breakfast and lunch', nl: 'tussen het ontbijt en de lunch' },
+  ICD: { en: 'between lunch and dinner', nl: 'tussen de lunch en het avondeten' },
+  ICV: { en: 'between dinner and bedtime', nl: 'tussen het avondeten en het slapengaan' },
+});
+
 /** One `Timing.repeat.when` code as words; `offset` (minutes) only applies to before/after meals. */
 export function whenText(code: string, offset: number | undefined, locale: ZkLocale): string {
-  const simple = WHEN_SIMPLE[code];
+  const simple = WHEN_SIMPLE[code] ?? BETWEEN_MEALS[code];
   if (simple) return simple[locale];
   const meal = /^(AC|PC|C)([MDV]?)$/.exec(code);
   if (meal) {
@@ -98,21 +109,45 @@ const ADVERB: Readonly<Record<string, Phrase>> = lookupTable({
   a: { en: 'yearly', nl: 'per jaar' },
 });
 
+/** The UCUM code of a time unit, so `hour` and `uur` read as `h` does. */
+const TIME_CODE: Partial<Record<UnitName, string>> = { second: 's', minute: 'min', hour: 'h', day: 'd', week: 'wk', month: 'mo', year: 'a' };
+
+/** The time unit of a repeat's period; undefined when there is no period or no known time unit. */
+function periodUnitName(repeat: NonNullable<Timing['repeat']>): UnitName | undefined {
+  return num(repeat.period) === undefined ? undefined : timeUnit(trimmed(repeat.periodUnit));
+}
+
+/** False when a repeat has a period whose unit is no time unit (`periodUnit: 'H'`): its words are not sure. */
+function periodReadable(repeat: Timing['repeat'] | undefined): boolean {
+  return !repeat || typeof repeat !== 'object' || num(repeat.period) === undefined || periodUnitName(repeat) !== undefined;
+}
+
 /**
  * Frequency and period as words: `once daily`, `2–3 times daily`, `every 8 hours`,
  * `every other day`, `3 times every 2 days`; nl `1 keer per dag`, `elke 8 uur`, `om de dag`.
+ * A period without a known time unit is written with its values as recorded (`1 time per 8 H`),
+ * never guessed and never "once".
  */
 export function frequencyText(repeat: NonNullable<Timing['repeat']>, locale: ZkLocale): string | undefined {
   const frequency = num(repeat.frequency);
   const frequencyMax = num(repeat.frequencyMax);
   const period = num(repeat.period);
   const periodMax = num(repeat.periodMax);
-  const unit = trimmed(repeat.periodUnit);
-  const unitName = unit === undefined ? undefined : TIME_UNIT[unit];
-  if (period === undefined || unit === undefined || unitName === undefined) {
+  const unitName = periodUnitName(repeat);
+  const unit = unitName === undefined ? undefined : TIME_CODE[unitName];
+  if (period === undefined) {
     if (frequency === undefined) return undefined;
     const times = numberSpan(frequency, frequencyMax, locale);
     return locale === 'nl' ? `${times} keer` : frequency === 1 && frequencyMax === undefined ? 'once' : `${times} times`;
+  }
+  if (unitName === undefined || unit === undefined) {
+    const f = frequency ?? 1;
+    const times = numberSpan(f, frequencyMax, locale);
+    const word = locale === 'nl' ? 'keer' : f === 1 && frequencyMax === undefined ? 'time' : 'times';
+    const span = numberSpan(period, periodMax, locale);
+    const raw = trimmed(repeat.periodUnit);
+    const written = raw === undefined ? undefined : formatUnit(raw, periodMax ?? period, locale);
+    return `${times} ${word} per ${span}${written ? `\u00a0${written}` : ''}`;
   }
   const f = frequency ?? 1;
   const single = f === 1 && (frequencyMax === undefined || frequencyMax <= 1);
@@ -137,25 +172,52 @@ export function frequencyText(repeat: NonNullable<Timing['repeat']>, locale: ZkL
   return locale === 'nl' ? `${times} keer per ${periodText}` : `${times} times every ${periodText}`;
 }
 
-/** `Timing.code` (HL7 v3 GTSAbbreviation) as a repeat, so a coded "QD" is written "once daily". */
+/**
+ * Timing abbreviations as repeats: the HL7 timing-abbreviation codes (v3 GTSAbbreviation) and the
+ * error-prone ones of the ISMP list, so that a "QD" is written "once daily" and never shown raw.
+ */
+const ABBREVIATION: Readonly<Record<string, NonNullable<Timing['repeat']>>> = lookupTable({
+  QD: { frequency: 1, period: 1, periodUnit: 'd' },
+  BID: { frequency: 2, period: 1, periodUnit: 'd' },
+  TID: { frequency: 3, period: 1, periodUnit: 'd' },
+  QID: { frequency: 4, period: 1, periodUnit: 'd' },
+  QOD: { frequency: 1, period: 2, periodUnit: 'd' },
+  QH: { frequency: 1, period: 1, periodUnit: 'h' },
+  AM: { when: ['MORN'] },
+  PM: { when: ['AFT'] },
+  BED: { when: ['HS'] },
+  HS: { when: ['HS'] },
+  QHS: { when: ['HS'] },
+  QN: { when: ['NIGHT'] },
+  WK: { frequency: 1, period: 1, periodUnit: 'wk' },
+  BIW: { frequency: 2, period: 1, periodUnit: 'wk' },
+  TIW: { frequency: 3, period: 1, periodUnit: 'wk' },
+  MO: { frequency: 1, period: 1, periodUnit: 'mo' },
+});
+
+/** One abbreviation (`QD`, `q.d.`, `Q 4 H`) as a repeat; undefined when it is not one. */
+function abbreviationRepeat(value: unknown): Timing['repeat'] | undefined {
+  if (typeof value !== 'string') return undefined;
+  const key = value.replace(/[\s.]/g, '').toUpperCase();
+  if (!key) return undefined;
+  if (Object.hasOwn(ABBREVIATION, key)) return ABBREVIATION[key];
+  const hours = /^Q(\d+)H$/.exec(key);
+  if (hours && Number(hours[1]) > 0) return { frequency: 1, period: Number(hours[1]), periodUnit: 'h' };
+  return undefined;
+}
+
+/**
+ * `Timing.code` as a repeat, so a coded "QD" is written "once daily": the codes first, then the
+ * text and the displays when they are an abbreviation themselves (`{ text: 'QD' }`).
+ */
 function codeAsRepeat(code: CodeableConcept | undefined): Timing['repeat'] | undefined {
-  const value = list(code?.coding).find((c) => typeof c?.code === 'string')?.code?.toUpperCase();
-  if (!value) return undefined;
-  const fixed: Record<string, Timing['repeat']> = {
-    QD: { frequency: 1, period: 1, periodUnit: 'd' },
-    BID: { frequency: 2, period: 1, periodUnit: 'd' },
-    TID: { frequency: 3, period: 1, periodUnit: 'd' },
-    QID: { frequency: 4, period: 1, periodUnit: 'd' },
-    QOD: { frequency: 1, period: 2, periodUnit: 'd' },
-    AM: { when: ['MORN'] },
-    PM: { when: ['AFT'] },
-    BED: { when: ['HS'] },
-    WK: { frequency: 1, period: 1, periodUnit: 'wk' },
-    MO: { frequency: 1, period: 1, periodUnit: 'mo' },
-  };
-  if (fixed[value]) return fixed[value];
-  const hours = /^Q(\d+)H$/.exec(value);
-  if (hours) return { frequency: 1, period: Number(hours[1]), periodUnit: 'h' };
+  if (!code || typeof code !== 'object') return undefined;
+  const codings = list(code.coding);
+  const candidates = [...codings.map((c) => c?.code), code.text, ...codings.map((c) => c?.display)];
+  for (const candidate of candidates) {
+    const repeat = abbreviationRepeat(candidate);
+    if (repeat) return repeat;
+  }
   return undefined;
 }
 
@@ -167,10 +229,15 @@ function timeText(value: unknown): string | undefined {
   return m[3] && m[3] !== '00' ? `${m[1]}:${m[2]}:${m[3]}` : `${m[1]}:${m[2]}`;
 }
 
+/** The repeat a timing is written from: its own, else the one its code stands for. */
+function timingRepeat(timing: Timing): Timing['repeat'] | undefined {
+  return timing.repeat && typeof timing.repeat === 'object' ? timing.repeat : codeAsRepeat(timing.code);
+}
+
 /** All of a timing's "when" parts: frequency, `when`, days of the week, times of day, events. */
 export function timingText(timing: Timing | undefined, locale: ZkLocale): string | undefined {
   if (!timing || typeof timing !== 'object') return undefined;
-  const repeat = timing.repeat && typeof timing.repeat === 'object' ? timing.repeat : codeAsRepeat(timing.code);
+  const repeat = timingRepeat(timing);
   const parts: string[] = [];
   if (repeat) {
     const frequency = frequencyText(repeat, locale);
@@ -217,7 +284,7 @@ function repeatLimits(repeat: Timing['repeat'], locale: ZkLocale, withBoundsPeri
 /** A Duration written with time words (`7 days`, not `7 d`). */
 function durationQuantity(q: Quantity, locale: ZkLocale): string | undefined {
   const code = trimmed(q.code) ?? trimmed(q.unit);
-  if (code && (TIME_UNIT[code] || knownUnit(code))) return formatDuration(num(q.value), code, locale);
+  if (code && (timeUnit(code) ?? knownUnit(code))) return formatDuration(num(q.value), code, locale);
   return formatQuantity(q, locale);
 }
 
@@ -226,7 +293,8 @@ function timeRange(range: { low?: Quantity; high?: Quantity }): { low?: Quantity
   const words = (q: Quantity | undefined): Quantity | undefined => {
     if (!q || typeof q !== 'object') return undefined;
     const code = trimmed(q.code) ?? trimmed(q.unit);
-    return code && TIME_UNIT[code] ? { ...q, code: undefined, system: undefined, unit: TIME_UNIT[code] } : q;
+    const name = timeUnit(code);
+    return name ? { ...q, code: undefined, system: undefined, unit: name } : q;
   };
   return { low: words(range.low), high: words(range.high) };
 }
@@ -251,7 +319,7 @@ function perText(denominator: Quantity | undefined, locale: ZkLocale): string | 
   if (!denominator || typeof denominator !== 'object') return undefined;
   const value = num(denominator.value) ?? 1;
   const code = trimmed(denominator.code) ?? trimmed(denominator.unit);
-  const time = code === undefined ? undefined : (TIME_UNIT[code] ?? knownUnit(code));
+  const time = code === undefined ? undefined : (timeUnit(code) ?? knownUnit(code));
   let text: string | undefined;
   if (time && value === 1) text = unitWord(time, 1, locale);
   else if (time) text = formatDuration(value, code, locale);
@@ -354,11 +422,20 @@ export interface DosageLineOptions {
 }
 
 /**
- * One Dosage as one line of text, or undefined when it says nothing. Structured data first;
- * `Dosage.text` when the structure has no dose, no rate, no timing and no "as needed".
+ * One Dosage as one line of text, or undefined when it says nothing. Structured data when it
+ * states a dose or a rate and its timing is readable; else `Dosage.text` when there is one (the
+ * prescriber's words, never a line that leaves the dose out); else whatever structure there is.
  */
 export function dosageLine(dosage: Dosage | undefined, locale: ZkLocale, options: DosageLineOptions = {}): string | undefined {
-  if (!dosage || typeof dosage !== 'object') return undefined;
+  return writeDosage(dosage, locale, options).line;
+}
+
+/**
+ * A dosage's line, and whether that line is an incomplete structure (no dose and no rate, or a
+ * period with no time unit) written only because the dosage has no text of its own.
+ */
+function writeDosage(dosage: Dosage | undefined, locale: ZkLocale, options: DosageLineOptions): { line?: string; incomplete: boolean } {
+  if (!dosage || typeof dosage !== 'object') return { incomplete: false };
   const { dose, rate } = doseAndRateText(dosage.doseAndRate, locale);
   const timing = timingText(dosage.timing, locale);
   const asNeeded = asNeededText(dosage, locale);
@@ -374,12 +451,13 @@ export function dosageLine(dosage: Dosage | undefined, locale: ZkLocale, options
     asAgreed(dosage.extension) ? (locale === 'nl' ? 'volgens afspraak' : 'as agreed') : undefined,
     ...(Array.isArray(dosage.additionalInstruction) ? dosage.additionalInstruction.map((c) => conceptText(c)).map((t) => t && inSentence(t)) : []),
   ].filter((p): p is string => !!p);
-  const meaningful = !!(dose || rate || timing || asNeeded);
+  const readableTiming = !dosage.timing || typeof dosage.timing !== 'object' || periodReadable(timingRepeat(dosage.timing));
+  const complete = !!(dose || rate) && readableTiming;
   const text = trimmed(dosage.text);
-  if (!meaningful && text) return text;
+  if (!complete && text) return { line: text, incomplete: false };
   const parts = [head, ...rest].filter((p) => p !== '');
-  if (!parts.length) return text;
-  return capitalize(parts.join(', '));
+  if (!parts.length) return { incomplete: false };
+  return { line: capitalize(parts.join(', ')), incomplete: !complete };
 }
 
 function maxPer(q: Quantity, locale: ZkLocale, per: 'administration' | 'lifetime'): string | undefined {
@@ -409,8 +487,10 @@ export function renderedDosageInstruction(extensions: Extension[] | undefined): 
 
 /**
  * Every dosage of a resource as lines of text, in `sequence` order. A line that starts a later
- * sequence begins with "Then" / "Daarna". When no dosage says anything, `rendered` (the Nictiz
- * rendered text) is the one line; with nothing at all, the result is empty.
+ * sequence begins with "Then" / "Daarna". `rendered` (the Nictiz rendered text, for the whole
+ * resource) is the one line when no dosage says anything, and also when any line would be an
+ * incomplete structure (no dose, or a period with no time unit): the rendered text then states
+ * what that line would leave out. With nothing at all, the result is empty.
  */
 export function dosageText(dosages: readonly Dosage[] | undefined, locale: ZkLocale, options: { rendered?: string } = {}): string[] {
   const list = Array.isArray(dosages) ? dosages.filter((d): d is Dosage => !!d && typeof d === 'object') : [];
@@ -420,16 +500,19 @@ export function dosageText(dosages: readonly Dosage[] | undefined, locale: ZkLoc
   const sequences = new Set(ordered.map((o) => o.sequence));
   const withBoundsPeriod = ordered.length > 1;
   const lines: string[] = [];
+  let incomplete = false;
   let previous: number | undefined;
   for (const { dosage, sequence } of ordered) {
-    const line = dosageLine(dosage, locale, { withBoundsPeriod })?.trim();
+    const written = writeDosage(dosage, locale, { withBoundsPeriod });
+    const line = written.line?.trim();
     if (!line) continue;
+    incomplete ||= written.incomplete;
     const then = previous !== undefined && sequence !== previous && sequences.size > 1;
     lines.push(then ? `${locale === 'nl' ? 'Daarna' : 'Then'} ${lowerFirst(line)}` : line);
     previous = sequence;
   }
   const rendered = typeof options.rendered === 'string' ? options.rendered.trim() : '';
-  if (!lines.length && rendered) return [rendered];
+  if ((!lines.length || incomplete) && rendered) return [rendered];
   return lines;
 }
 

@@ -11,7 +11,9 @@ import { lookupTable } from './text.js';
  * - never exponent notation, never `NaN` / `undefined`;
  * - a space between number and unit;
  * - no error-prone unit abbreviations: `U` → unit, `IU` → international unit, `cc` → mL,
- *   `µg` / `ug` → mcg (Dutch: microgram), and counted forms (`{tbl}`) as words, plural per number.
+ *   `µg` / `ug` → mcg (Dutch: microgram), and counted forms (`{tbl}`) as words, plural per number;
+ * - `u` is read by its place: where only a time can stand an hour (Dutch "uur": `ml/u` → `mL/hour`),
+ *   before a `/` a unit (`u/mL` → `units/mL`), and alone it is shown as written (see `timeUnit`).
  */
 
 const DECIMAL: Record<ZkLocale, string> = { en: '.', nl: ',' };
@@ -141,7 +143,8 @@ const LOWER: Readonly<Record<string, UnitName>> = lookupTable({
   ml: 'mL', cc: 'mL', milliliter: 'mL', millilitre: 'mL', milliliters: 'mL', millilitres: 'mL', cm3: 'mL',
   liter: 'L', litre: 'L',
   mmol: 'mmol', millimol: 'mmol', 'meq': 'mEq',
-  u: 'unit', unit: 'unit', units: 'unit', 'unit(s)': 'unit', eenheid: 'unit', eenheden: 'unit',
+  // Not `u`: alone it is no UCUM unit, and Dutch records use it for "uur" (hour). See `timeUnit`.
+  unit: 'unit', units: 'unit', 'unit(s)': 'unit', eenheid: 'unit', eenheden: 'unit',
   iu: 'iu', ie: 'iu', 'international unit': 'iu', 'international units': 'iu', 'internationale eenheid': 'iu', 'internationale eenheden': 'iu',
   tbl: 'tablet', tab: 'tablet', tabs: 'tablet', tablet: 'tablet', tablets: 'tablet', 'tablet(s)': 'tablet', tabl: 'tablet', tablet_unit: 'tablet', tabletten: 'tablet', tablett: 'tablet',
   caps: 'capsule', cap: 'capsule', capsule: 'capsule', capsules: 'capsule', 'capsule(s)': 'capsule', capsul: 'capsule',
@@ -235,7 +238,8 @@ export function formatUnit(raw: string | undefined, value: number | undefined, l
     const parts = text.split('/');
     return parts
       .map((part, i) => {
-        const name = knownUnit(part);
+        // After a "/" stands what the amount is per: a Dutch "u" there is "uur" (`ml/u`, `E/u`).
+        const name = i > 0 ? (timeUnit(part) ?? knownUnit(part)) : amountUnit(part);
         if (name) return unitWord(name, i === 0 ? value : 1, locale);
         return cleanUnknown(part, i === 0 ? value : 1, locale);
       })
@@ -254,7 +258,7 @@ const PQ_TRANSLATION = 'http://hl7.org/fhir/StructureDefinition/iso21090-PQ-tran
 function rawUnit(q: Quantity): string | undefined {
   const code = typeof q.code === 'string' ? q.code : undefined;
   const unit = typeof q.unit === 'string' ? q.unit : undefined;
-  if (code && (q.system === UCUM || q.system === undefined) && code !== '1' && knownUnit(code.split('/')[0])) return code;
+  if (code && (q.system === UCUM || q.system === undefined) && code !== '1' && (amountUnit(code.split('/')[0]) || code.trim() === 'u')) return code;
   if (unit?.trim()) return unit;
   const translation = Array.isArray(q.extension)
     ? q.extension.find((e) => e?.url === PQ_TRANSLATION)?.valueQuantity
@@ -334,11 +338,35 @@ export function formatRatio(ratio: Ratio | undefined, locale: ZkLocale): string 
 /** Time units of `Timing.repeat.periodUnit` and `durationUnit` (UCUM). */
 export const TIME_UNIT: Readonly<Record<string, UnitName>> = lookupTable({ s: 'second', min: 'minute', h: 'hour', d: 'day', wk: 'week', mo: 'month', a: 'year' });
 
+/**
+ * The first part of a compound unit, the amount: there a `u` is a unit (`u/mL`, `u/kg/u`), as no
+ * dose is an amount of hours.
+ */
+function amountUnit(part: string): UnitName | undefined {
+  return part.trim() === 'u' ? 'unit' : knownUnit(part);
+}
+
+const TIME_NAME: ReadonlySet<UnitName> = new Set<UnitName>(['second', 'minute', 'hour', 'day', 'week', 'month', 'year']);
+
+/**
+ * A unit where only a time can stand (a period, a duration, what a rate is per): the UCUM code,
+ * a time word (`hour`, `uur`, `dagen`), or the Dutch `u` (uur, as in `ml/u`). Undefined for
+ * anything else. A bare `u` elsewhere is left as written: it is no UCUM unit (UCUM's enzyme unit
+ * is `U`), and it may be a Dutch hour or an English unit, so no word for it would be safe.
+ */
+export function timeUnit(raw: string | undefined): UnitName | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim();
+  if (text === 'u') return 'hour';
+  const name = own(TIME_UNIT, text) ?? knownUnit(text);
+  return name !== undefined && TIME_NAME.has(name) ? name : undefined;
+}
+
 /** `8 hours`, `1 day`, `2 weken`: a number of a time unit in words. */
 export function formatDuration(value: number | undefined, unit: string | undefined, locale: ZkLocale): string | undefined {
   const number = formatNumber(value, locale);
   if (number === undefined) return undefined;
-  const name = typeof unit !== 'string' ? undefined : (own(TIME_UNIT, unit) ?? knownUnit(unit));
+  const name = typeof unit !== 'string' ? undefined : (timeUnit(unit) ?? knownUnit(unit));
   if (name) return numberWithUnit(number, unitWord(name, value, locale));
   return numberWithUnit(number, unit === undefined ? undefined : formatUnit(unit, value, locale));
 }

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { Dosage, Quantity, Timing } from '../../src/core/fhir.js';
-import { dosageLine, dosageText, formatPeriod } from '../../src/model/dosage.js';
+import { dosageLine, dosageText, formatPeriod, renderedDosageInstruction } from '../../src/model/dosage.js';
 import type { ZkLocale } from '../../src/model/locale.js';
+import { formatQuantity } from '../../src/model/quantity.js';
 
 const UCUM = 'http://unitsofmeasure.org';
 const SNOMED = 'http://snomed.info/sct';
@@ -10,6 +11,10 @@ const plain = (text: string | undefined) => text?.replace(/\u00a0/g, ' ');
 const line = (dosage: Dosage, locale: ZkLocale) => plain(dosageLine(dosage, locale));
 const tablets = (value: number): Quantity => ({ value, unit: 'tablet', code: '{tbl}', system: UCUM });
 const repeat = (r: NonNullable<Timing['repeat']>): Timing => ({ repeat: r });
+const mg = (value: number): Quantity => ({ value, unit: 'mg', code: 'mg', system: UCUM });
+const RENDERED = 'http://nictiz.nl/fhir/StructureDefinition/ext-RenderedDosageInstruction';
+/** A periodUnit outside the required UCUM binding, as records in the wild have them. */
+const offBinding = (unit: string) => unit as NonNullable<Timing['repeat']>['periodUnit'];
 
 describe('model/dosage', () => {
   describe('frequency and period', () => {
@@ -182,6 +187,155 @@ describe('model/dosage', () => {
     });
   });
 
+  describe('display safety: the dose is never left out (CLINICAL.md "Medication", display rules)', () => {
+    it('shows Dosage.text, not a dose-less "As needed", when only the free text has the dose and maximum', () => {
+      const d: Dosage = { text: '1-2 tablets up to 6 per day, as needed for pain', asNeededBoolean: true };
+      expect(line(d, 'en')).to.equal('1-2 tablets up to 6 per day, as needed for pain');
+      expect(line(d, 'nl')).to.equal('1-2 tablets up to 6 per day, as needed for pain');
+      const nl: Dosage = {
+        text: '1 à 2 tabletten zo nodig, maximaal 6 per dag',
+        asNeededCodeableConcept: { text: 'pijn' },
+        maxDosePerPeriod: { numerator: tablets(6), denominator: { value: 1, code: 'd', system: UCUM } },
+      };
+      expect(line(nl, 'nl')).to.equal('1 à 2 tabletten zo nodig, maximaal 6 per dag');
+      expect(line(nl, 'en')).to.equal('1 à 2 tabletten zo nodig, maximaal 6 per dag');
+    });
+
+    it('shows Dosage.text, not a dose-less "3 times daily", when the structure has a timing but no dose', () => {
+      const d: Dosage = { text: '2 tablets three times daily with food', timing: repeat({ frequency: 3, period: 1, periodUnit: 'd' }) };
+      expect(dosageText([d], 'en')).to.deep.equal(['2 tablets three times daily with food']);
+      expect(dosageText([d], 'nl')).to.deep.equal(['2 tablets three times daily with food']);
+    });
+
+    it('still writes a dosage with a dose (or a rate) from its structure, and a dose-less one without any text', () => {
+      const d: Dosage = { text: '2 tabletten 3x daags', doseAndRate: [{ doseQuantity: tablets(2) }], timing: repeat({ frequency: 3, period: 1, periodUnit: 'd' }) };
+      expect(line(d, 'en')).to.equal('2 tablets 3 times daily');
+      expect(line(d, 'nl')).to.equal('2 tabletten 3 keer per dag');
+      expect(line({ timing: repeat({ frequency: 3, period: 1, periodUnit: 'd' }), asNeededBoolean: true }, 'nl')).to.equal('3 keer per dag, zo nodig');
+    });
+
+    it('shows the Nictiz rendered text instead of a dose-less structured line', () => {
+      const rendered = 'Vanaf 1 jan 2025, 1 maal per dag 1 stuk';
+      const onceDaily: Dosage = { timing: repeat({ frequency: 1, period: 1, periodUnit: 'd' }) };
+      expect(dosageText([onceDaily], 'nl', { rendered })).to.deep.equal([rendered]);
+      expect(dosageText([onceDaily], 'en', { rendered })).to.deep.equal([rendered]);
+      // One dose-less line among several: the rendered text (the whole instruction) replaces them all.
+      const tapering: Dosage[] = [
+        { sequence: 1, doseAndRate: [{ doseQuantity: tablets(2) }], timing: repeat({ frequency: 1, period: 1, periodUnit: 'd' }) },
+        { sequence: 2, timing: repeat({ frequency: 1, period: 1, periodUnit: 'd' }) },
+      ];
+      expect(dosageText(tapering, 'nl', { rendered: '3 dagen 2 stuks per dag, daarna 1 stuk per dag' })).to.deep.equal(['3 dagen 2 stuks per dag, daarna 1 stuk per dag']);
+      // A complete structure still wins over the rendered text; a dose-less one with its own text shows that text.
+      const complete: Dosage = { ...onceDaily, doseAndRate: [{ doseQuantity: tablets(1) }] };
+      expect(dosageText([complete], 'nl', { rendered }).map(plain)).to.deep.equal(['1 tablet 1 keer per dag']);
+      expect(dosageText([{ ...onceDaily, text: '1 stuk per dag' }], 'en', { rendered })).to.deep.equal(['1 stuk per dag']);
+    });
+
+    it('shows the ext-RenderedDosageInstruction text instead of a dose-less coded timing ("Once daily")', () => {
+      const rendered = renderedDosageInstruction([{ url: RENDERED, valueString: 'Eenmaal daags 1 tablet' }]);
+      const qd: Dosage = { timing: { code: { coding: [{ code: 'QD' }] } } };
+      expect(dosageText([qd], 'en', { rendered })).to.deep.equal(['Eenmaal daags 1 tablet']);
+      expect(dosageText([qd], 'nl', { rendered })).to.deep.equal(['Eenmaal daags 1 tablet']);
+    });
+  });
+
+  describe('display safety: the Dutch "u" (uur) is an hour, never a unit (CLINICAL.md display rules)', () => {
+    it('writes ml/u and E/u as a rate per hour', () => {
+      const ml: Dosage = { doseAndRate: [{ rateQuantity: { value: 2, unit: 'ml/u' } }] };
+      expect(line(ml, 'en')).to.equal('At a rate of 2 mL/hour');
+      expect(line(ml, 'nl')).to.equal('Met een snelheid van 2 mL/uur');
+      const units: Dosage = { doseAndRate: [{ rateQuantity: { value: 2, unit: 'E/u' } }] };
+      expect(line(units, 'en')).to.equal('At a rate of 2 units/hour');
+      expect(line(units, 'nl')).to.equal('Met een snelheid van 2 eenheden/uur');
+      expect(plain(formatQuantity({ value: 0.5, unit: 'mg/kg/u' }, 'nl'))).to.equal('0,5 mg/kg/uur');
+    });
+
+    it('reads "u" as an hour where only a time can stand: a rate ratio, a maximum per period, a duration', () => {
+      const ratio: Dosage = { doseAndRate: [{ rateRatio: { numerator: { value: 100, unit: 'ml' }, denominator: { value: 1, unit: 'u' } } }] };
+      expect(line(ratio, 'en')).to.equal('At a rate of 100 mL per hour');
+      expect(line(ratio, 'nl')).to.equal('Met een snelheid van 100 mL per uur');
+      const max: Dosage = { doseAndRate: [{ doseQuantity: tablets(1) }], maxDosePerPeriod: { numerator: tablets(6), denominator: { value: 24, unit: 'u' } } };
+      expect(line(max, 'en')).to.equal('1 tablet, max 6 tablets per 24 hours');
+      expect(line(max, 'nl')).to.equal('1 tablet, maximaal 6 tabletten per 24 uur');
+      const bounded: Dosage = { doseAndRate: [{ doseQuantity: mg(1) }], timing: repeat({ boundsDuration: { value: 2, unit: 'u' } }) };
+      expect(line(bounded, 'en')).to.equal('1 mg, for 2 hours');
+      expect(line(bounded, 'nl')).to.equal('1 mg, gedurende 2 uur');
+    });
+
+    it('shows a bare "u" dose unit as written: no UCUM unit, so neither "unit" nor "hour" is sure', () => {
+      const d: Dosage = { doseAndRate: [{ doseQuantity: { value: 2, unit: 'u' } }] };
+      expect(line(d, 'en')).to.equal('2 u');
+      expect(line(d, 'nl')).to.equal('2 u');
+      expect(line({ doseAndRate: [{ doseQuantity: { value: 10, code: 'u' } }] }, 'en'), 'a bare code is kept, not dropped').to.equal('10 u');
+      // UCUM's "U" stays the enzyme unit, written out; before a "/" a "u" is the amount, a unit.
+      expect(line({ doseAndRate: [{ doseQuantity: { value: 2, code: 'U', system: UCUM } }] }, 'nl')).to.equal('2 eenheden');
+      expect(line({ doseAndRate: [{ doseQuantity: { value: 100, code: 'u/ml' } }] }, 'en')).to.equal('100 units/mL');
+      expect(line({ doseAndRate: [{ rateQuantity: { value: 0.1, unit: 'u/kg/u' } }] }, 'nl')).to.equal('Met een snelheid van 0,1 eenheden/kg/uur');
+    });
+  });
+
+  describe('display safety: an unknown period unit is never "once"', () => {
+    it('writes a period with an unrecognised unit with its values as recorded', () => {
+      const d: Dosage = { doseAndRate: [{ doseQuantity: mg(1) }], timing: repeat({ frequency: 1, period: 8, periodUnit: offBinding('H') }) };
+      expect(line(d, 'en')).to.equal('1 mg 1 time per 8 H');
+      expect(line(d, 'nl')).to.equal('1 mg 1 keer per 8 H');
+      const twice: Dosage = { doseAndRate: [{ doseQuantity: mg(1) }], timing: repeat({ frequency: 2, period: 1 }) };
+      expect(line(twice, 'en')).to.equal('1 mg 2 times per 1');
+      expect(line(twice, 'nl')).to.equal('1 mg 2 keer per 1');
+    });
+
+    it('reads a time word as its time unit ("hour", "uur")', () => {
+      const d: Dosage = { doseAndRate: [{ doseQuantity: mg(1) }], timing: repeat({ frequency: 1, period: 8, periodUnit: offBinding('hour') }) };
+      expect(line(d, 'en')).to.equal('1 mg every 8 hours');
+      expect(line(d, 'nl')).to.equal('1 mg elke 8 uur');
+      expect(line({ timing: repeat({ frequency: 1, period: 1, periodUnit: offBinding('dag') }) }, 'en')).to.equal('Once daily');
+    });
+
+    it('prefers the free text, then the rendered text, over a period it cannot read', () => {
+      const timing = repeat({ frequency: 1, period: 8, periodUnit: offBinding('H') });
+      expect(line({ text: '1 mg elke 8 uur', doseAndRate: [{ doseQuantity: mg(1) }], timing }, 'en')).to.equal('1 mg elke 8 uur');
+      expect(dosageText([{ doseAndRate: [{ doseQuantity: mg(1) }], timing }], 'nl', { rendered: 'Elke 8 uur 1 mg' })).to.deep.equal(['Elke 8 uur 1 mg']);
+    });
+  });
+
+  describe('display safety: no error-prone abbreviation reaches the screen (ISMP; "daily", not QD)', () => {
+    it('writes the between-meals events IC, ICM, ICD and ICV in words', () => {
+      const cases: [string, string, string][] = [
+        ['IC', '1 mg between meals', '1 mg tussen de maaltijden'],
+        ['ICM', '1 mg between breakfast and lunch', '1 mg tussen het ontbijt en de lunch'],
+        ['ICD', '1 mg between lunch and dinner', '1 mg tussen de lunch en het avondeten'],
+        ['ICV', '1 mg between dinner and bedtime', '1 mg tussen het avondeten en het slapengaan'],
+      ];
+      for (const [code, en, nl] of cases) {
+        const d: Dosage = { doseAndRate: [{ doseQuantity: mg(1) }], timing: repeat({ when: [code] }) };
+        expect(line(d, 'en')).to.equal(en);
+        expect(line(d, 'nl')).to.equal(nl);
+      }
+    });
+
+    it('writes a timing abbreviation given as text or display (QD, BID, q.o.d., Q4H, QHS) in words', () => {
+      const qd: Dosage = { doseAndRate: [{ doseQuantity: mg(1) }], timing: { code: { text: 'QD' } } };
+      expect(line(qd, 'en')).to.equal('1 mg once daily');
+      expect(line(qd, 'nl')).to.equal('1 mg 1 keer per dag');
+      const cases: [Timing['code'], string, string][] = [
+        [{ coding: [{ display: 'BID' }] }, '2 times daily', '2 keer per dag'],
+        [{ coding: [{ code: 'X-LOCAL' }], text: 'BID' }, '2 times daily', '2 keer per dag'],
+        [{ text: 'q.o.d.' }, 'Every other day', 'Om de dag'],
+        [{ text: 'TID' }, '3 times daily', '3 keer per dag'],
+        [{ text: 'qid' }, '4 times daily', '4 keer per dag'],
+        [{ text: 'Q4H' }, 'Every 4 hours', 'Elke 4 uur'],
+        [{ text: 'QHS' }, 'At bedtime', 'Voor het slapengaan'],
+        [{ text: 'TIW' }, '3 times weekly', '3 keer per week'],
+      ];
+      for (const [code, en, nl] of cases) {
+        expect(line({ timing: { code } }, 'en'), JSON.stringify(code)).to.equal(en);
+        expect(line({ timing: { code } }, 'nl'), JSON.stringify(code)).to.equal(nl);
+      }
+      // Words that are no abbreviation stay as written.
+      expect(line({ timing: { code: { text: 'Elke ochtend' } } }, 'en')).to.equal('Elke ochtend');
+    });
+  });
+
   describe('dose display rules over generated dosages (fast-check, 1,000 runs, seed 42)', () => {
     const BAD_UNITS = ['U', '[U]', 'IU', '[iU]', '[IU]', 'IE', 'E', 'cc', 'ml', 'ug', 'µg', 'μg', 'mcg', 'mg', 'g', 'mmol', '{tbl}', 'tablet', '{caps}', '[drp]', '{puff}', 'U/mL', '[iU]/kg', 'ug/h', 'mL/h', 'cc/h'];
     const values = fc.oneof(
@@ -200,7 +354,7 @@ describe('model/dosage', () => {
         frequencyMax: fc.option(fc.integer({ min: 2, max: 8 }), { nil: undefined }),
         period: fc.constantFrom(1, 2, 3, 8, 12, 0.5, 1.5, 24),
         periodUnit: fc.constantFrom('h', 'd', 'wk', 'mo', 'min' as const),
-        when: fc.option(fc.subarray(['MORN', 'NOON', 'AFT', 'EVE', 'NIGHT', 'HS', 'AC', 'ACM', 'ACD', 'ACV', 'PC', 'PCM', 'PCD', 'PCV', 'WAKE', 'C', 'CM', 'CD', 'CV']), { nil: undefined }),
+        when: fc.option(fc.subarray(['MORN', 'NOON', 'AFT', 'EVE', 'NIGHT', 'HS', 'AC', 'ACM', 'ACD', 'ACV', 'PC', 'PCM', 'PCD', 'PCV', 'WAKE', 'C', 'CM', 'CD', 'CV', 'IC', 'ICM', 'ICD', 'ICV']), { nil: undefined }),
         offset: fc.option(fc.constantFrom(15, 30, 60), { nil: undefined }),
         dayOfWeek: fc.option(fc.subarray(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const), { nil: undefined }),
         timeOfDay: fc.option(fc.subarray(['08:00:00', '12:30:00', '20:00:00']), { nil: undefined }),
@@ -208,6 +362,7 @@ describe('model/dosage', () => {
         count: fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
       }, { requiredKeys: ['frequency', 'period', 'periodUnit'] }).map((r): Timing => ({ repeat: r })),
       fc.constantFrom('QD', 'QOD', 'BID', 'TID', 'QID', 'Q4H', 'AM').map((code): Timing => ({ code: { coding: [{ code }] } })),
+      fc.constantFrom('QD', 'QOD', 'BID', 'TID', 'QID', 'Q4H', 'QHS', 'q.d.').map((text): Timing => ({ code: { text } })),
     );
     const dosage = fc.record({
       sequence: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
@@ -237,6 +392,7 @@ describe('model/dosage', () => {
       if (locale === 'nl' && /\d\.\d/.test(text)) found.push('decimal point or thousands point in Dutch');
       if (/\d[\p{L}µμ%]/u.test(text)) found.push('no space between number and unit');
       if (/(?<![\p{L}\p{N}])(U|IU|IE|QD|QOD|cc|µg|μg|ug)(?![\p{L}\p{N}])/u.test(text)) found.push('error-prone abbreviation');
+      if (/(?<![\p{L}\p{N}])(BID|TID|QID|QHS|Q\d+H|q\.d\.|IC[MDV]?)(?![\p{L}\p{N}])/u.test(text)) found.push('timing abbreviation');
       if (/undefined|NaN|null|\[object|Infinity|\de[+-]?\d/.test(text)) found.push('leaked value');
       return found;
     }
@@ -250,6 +406,8 @@ describe('model/dosage', () => {
       expect(violations('5mg', 'en')).to.include('no space between number and unit');
       expect(violations('10 IU QD', 'en')).to.include('error-prone abbreviation');
       expect(violations('5 cc', 'en')).to.include('error-prone abbreviation');
+      expect(violations('1 mg ICD', 'en')).to.include('timing abbreviation');
+      expect(violations('1 mg Q4H', 'en')).to.include('timing abbreviation');
       expect(violations('NaN mg', 'en')).to.include('leaked value');
       expect(violations('1e-7 mg', 'en')).to.include('leaked value');
       expect(violations('1,000 units 2 times daily', 'en')).to.deep.equal([]);
