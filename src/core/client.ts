@@ -127,7 +127,7 @@ export class UtilityClient {
     return records;
   }
 
-  /** Whether the patient has known allergies, none, or none recorded (see `allergyStatus`). */
+  /** Whether the patient has known allergies, none, none of some kinds only ("no known drug allergies"), or none recorded (see `allergyStatus`). */
   async getAllergyStatus(patientId: string, options: RequestOptions = {}): Promise<AllergyStatus> {
     const { matches } = await this.cachedSearch<AllergyIntolerance>('AllergyIntolerance', { patient: patientId }, [], patientId, options);
     return allergyStatus(matches);

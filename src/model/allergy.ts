@@ -2,9 +2,20 @@
 // allergies", "Allergies not recorded"), from the patient's AllergyIntolerance resources. Pure.
 import type { AllergyIntolerance, CodeableConcept } from '../core/fhir.js';
 import { SYSTEMS } from '../core/fhir.js';
+import type { ZkLocale } from './locale.js';
 
-/** `known`: at least one allergy; `none`: only "no known allergy" records; `not-recorded`: nothing. */
-export type AllergyStatusCode = 'known' | 'none' | 'not-recorded';
+/**
+ * - `known`: at least one allergy (PAB "Known allergies");
+ * - `none`: a "No known allergy" record (716186003) and no allergy (PAB "No known allergies");
+ * - `none-in-categories`: only records that rule out one kind of allergy ("No known drug
+ *   allergy"…) and no allergy: the other kinds were never assessed, so this is not "No known
+ *   allergies" (see `noKnownCategories`);
+ * - `not-recorded`: nothing that counts (PAB "Allergies not recorded").
+ */
+export type AllergyStatusCode = 'known' | 'none' | 'none-in-categories' | 'not-recorded';
+
+/** A kind of allergy that a SNOMED CT "No known … allergy" record rules out. */
+export type NoKnownAllergyCategory = 'drug' | 'food' | 'environmental' | 'insect' | 'animal' | 'latex';
 
 /** The allergy status of a patient. */
 export interface AllergyStatus {
@@ -14,13 +25,37 @@ export interface AllergyStatus {
    * a "no known allergy" record. Empty unless `status` is `known`.
    */
   allergies: AllergyIntolerance[];
+  /**
+   * With `none-in-categories` only: the kinds of allergy recorded as "no known …", once each, in
+   * a fixed order (drug, food, environmental, insect, animal, latex).
+   */
+  noKnownCategories?: NoKnownAllergyCategory[];
 }
 
+/** SNOMED CT 716186003 "No known allergy (situation)": no allergy of any kind. */
+export const NO_KNOWN_ALLERGY_CODE = '716186003';
+
 /**
- * SNOMED CT codes that record the absence of allergies: 716186003 "No known allergy",
- * 409137002 "No known drug allergy".
+ * SNOMED CT situations that rule out one kind of allergy only, by kind: 409137002 "No known drug
+ * allergy", 429625007 "No known food allergy", 428607008 "No known environmental allergy",
+ * 428197003 "No known insect allergy", 716220001 "No known animal allergy", 1003774007 "No known
+ * Hevea brasiliensis latex allergy". Each is a negation, never an allergy, and never "No known
+ * allergies" on its own.
  */
-export const NO_KNOWN_ALLERGY_CODES: readonly string[] = ['716186003', '409137002'];
+export const NO_KNOWN_CATEGORY_CODES: Readonly<Record<string, NoKnownAllergyCategory>> = {
+  '409137002': 'drug',
+  '429625007': 'food',
+  '428607008': 'environmental',
+  '428197003': 'insect',
+  '716220001': 'animal',
+  '1003774007': 'latex',
+};
+
+/** Every SNOMED CT code that records the absence of allergies (all kinds, or one kind). */
+export const NO_KNOWN_ALLERGY_CODES: readonly string[] = [NO_KNOWN_ALLERGY_CODE, ...Object.keys(NO_KNOWN_CATEGORY_CODES)];
+
+/** The order the kinds are named in (code keys would sort as numbers). */
+const CATEGORY_ORDER: readonly NoKnownAllergyCategory[] = ['drug', 'food', 'environmental', 'insect', 'animal', 'latex'];
 
 const CLINICAL_STATUS_SYSTEM = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical';
 const VERIFICATION_STATUS_SYSTEM = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification';
@@ -46,20 +81,39 @@ export function isCurrentAllergyRecord(resource: AllergyIntolerance): boolean {
   return !(clinical.includes('inactive') || clinical.includes('resolved'));
 }
 
-/** Whether the record says "no known (drug) allergy" (SNOMED CT 716186003 / 409137002). */
-export function isNoKnownAllergyRecord(resource: AllergyIntolerance): boolean {
+/** The SNOMED CT "no known … allergy" codes of a record (`NO_KNOWN_ALLERGY_CODES`). */
+function noKnownCodesOf(resource: AllergyIntolerance): string[] {
   const codings: unknown = resource.code?.coding;
-  if (!Array.isArray(codings)) return false;
-  return codings.some((c: unknown) => {
-    if (typeof c !== 'object' || c === null) return false;
+  if (!Array.isArray(codings)) return [];
+  return codings.flatMap((c: unknown) => {
+    if (typeof c !== 'object' || c === null) return [];
     const { system, code } = c as { system?: unknown; code?: unknown };
-    return system === SYSTEMS.snomed && typeof code === 'string' && NO_KNOWN_ALLERGY_CODES.includes(code);
+    return system === SYSTEMS.snomed && typeof code === 'string' && NO_KNOWN_ALLERGY_CODES.includes(code) ? [code] : [];
   });
 }
 
 /**
+ * Whether the record says "no known allergy", of any kind or of one kind (`NO_KNOWN_ALLERGY_CODES`):
+ * a negation, never an allergy.
+ */
+export function isNoKnownAllergyRecord(resource: AllergyIntolerance): boolean {
+  return noKnownCodesOf(resource).length > 0;
+}
+
+/**
+ * What a "no known allergy" record rules out: `all` for 716186003 alone, else the kinds it names.
+ * A record coded with both reads as the narrower kinds (the safer reading).
+ */
+function noKnownScope(resource: AllergyIntolerance): 'all' | NoKnownAllergyCategory[] {
+  const kinds = noKnownCodesOf(resource).map((code) => NO_KNOWN_CATEGORY_CODES[code]).filter((k): k is NoKnownAllergyCategory => !!k);
+  return kinds.length > 0 ? kinds : 'all';
+}
+
+/**
  * The allergy status from a patient's AllergyIntolerance resources (anything else in the list is
- * ignored). An allergy outweighs a "no known allergy" record that contradicts it.
+ * ignored). An allergy outweighs a "no known allergy" record that contradicts it. "No known
+ * allergies" needs a 716186003 record; records that rule out some kinds only ("No known drug
+ * allergy") give `none-in-categories` with those kinds.
  */
 export function allergyStatus(resources: readonly unknown[]): AllergyStatus {
   const current = resources
@@ -67,5 +121,35 @@ export function allergyStatus(resources: readonly unknown[]): AllergyStatus {
     .filter(isCurrentAllergyRecord);
   const allergies = current.filter((r) => !isNoKnownAllergyRecord(r));
   if (allergies.length > 0) return { status: 'known', allergies };
-  return { status: current.length > 0 ? 'none' : 'not-recorded', allergies: [] };
+  if (current.length === 0) return { status: 'not-recorded', allergies: [] };
+  const scopes = current.map(noKnownScope);
+  if (scopes.includes('all')) return { status: 'none', allergies: [] };
+  const kinds = new Set(scopes.flat());
+  return { status: 'none-in-categories', allergies: [], noKnownCategories: CATEGORY_ORDER.filter((k) => kinds.has(k)) };
+}
+
+const CATEGORY_WORDS: Record<ZkLocale, Record<NoKnownAllergyCategory, string>> = {
+  en: { drug: 'drug', food: 'food', environmental: 'environmental', insect: 'insect', animal: 'animal', latex: 'latex' },
+  // Stems of the Dutch compounds (geneesmiddelallergieën, omgevingsallergieën, …).
+  nl: { drug: 'geneesmiddel', food: 'voedsel', environmental: 'omgevings', insect: 'insecten', animal: 'dieren', latex: 'latex' },
+};
+
+/**
+ * The banner text for `none-in-categories`: en "No known drug allergies", "No known drug or food
+ * allergies", "No known drug, food or environmental allergies"; nl "Geen bekende
+ * geneesmiddelallergieën", "Geen bekende geneesmiddel- of voedselallergieën". Undefined for an
+ * empty list (nothing was ruled out).
+ */
+export function formatNoKnownAllergies(categories: readonly NoKnownAllergyCategory[], locale: ZkLocale): string | undefined {
+  const words = CATEGORY_WORDS[locale] ?? CATEGORY_WORDS.en;
+  const kinds = CATEGORY_ORDER.filter((k) => categories.includes(k)).map((k) => words[k]);
+  if (kinds.length === 0) return undefined;
+  const last = kinds[kinds.length - 1];
+  if (locale === 'nl') {
+    // Compounds share their tail: "geneesmiddel-, voedsel- of omgevingsallergieën".
+    const head = kinds.slice(0, -1).map((k) => `${k}-`);
+    return `Geen bekende ${head.length ? `${head.join(', ')} of ` : ''}${last}allergieën`;
+  }
+  const head = kinds.slice(0, -1);
+  return `No known ${head.length ? `${head.join(', ')} or ` : ''}${last} allergies`;
 }

@@ -125,3 +125,25 @@ export function dateRange(date: CalendarDate): { first: Required<CalendarDate>; 
     last: { year: date.year, month: lastMonth, day: date.day ?? daysInMonth(date.year, lastMonth) },
   };
 }
+
+/** Where `now` falls in a FHIR Period. */
+export type PeriodState = 'current' | 'ended' | 'not-started';
+
+/**
+ * Where `now` falls in a FHIR `Period`: before its `start`, after its `end`, or inside it (also
+ * when there is no period, an unreadable bound, or no valid `now`). A bound with a time and a zone
+ * is a moment; a date (or a dateTime without a zone) is a calendar date, never turned into an
+ * instant: a date-only start counts from its first day, a date-only end lasts all its last day.
+ */
+export function periodState(period: unknown, now: Date): PeriodState {
+  if (typeof period !== 'object' || period === null || !(now instanceof Date) || Number.isNaN(now.getTime())) return 'current';
+  const day = dayNumber(today(now));
+  const { start, end } = period as { start?: unknown; end?: unknown };
+  const endInstant = parseFhirInstant(end);
+  const endDate = parseFhirDate(end);
+  if (endInstant !== undefined ? endInstant < now.getTime() : endDate !== undefined && dayNumber(dateRange(endDate).last) < day) return 'ended';
+  const startInstant = parseFhirInstant(start);
+  const startDate = parseFhirDate(start);
+  if (startInstant !== undefined ? startInstant > now.getTime() : startDate !== undefined && dayNumber(dateRange(startDate).first) > day) return 'not-started';
+  return 'current';
+}

@@ -8,8 +8,11 @@ import { cleanText } from './name.js';
  * - Which one: the first identifier (with a value) whose system comes first in a priority list;
  *   by default BSN (`http://fhir.nl/fhir/NamingSystem/bsn` or OID `2.16.840.1.113883.2.4.6.3`,
  *   with or without `urn:oid:`), then the NHS number, then the first identifier with a value.
- *   Identifiers with `use: old` come last. An identifier without a value is skipped; the same
- *   system and value is one identifier.
+ *   Identifiers with `use: old` come last. Within one system's rank, a BSN or NHS number that
+ *   fails its check (`valid: false`) comes after those that pass, so a mistyped copy never hides
+ *   the right one; across systems the priority holds, so an invalid BSN is still the one shown
+ *   (flagged by the banner) rather than silently replaced by a lower-priority number. An identifier
+ *   without a value is skipped; the same system and value is one identifier.
  * - Labels: "BSN", "NHS No." (nl "NHS-nr."); other systems their `type.text` or coding display,
  *   else "ID". Never empty, never a colon.
  * - Values: an NHS number (10 digits) spaced 3-3-4 (`129 728 7652`); a BSN (9 digits, an 8-digit
@@ -32,7 +35,11 @@ export interface FormattedIdentifier {
   /** The value for a screen reader (`masked, ends in 782` when masked; the digits otherwise). */
   spoken: string;
   masked: boolean;
-  /** For BSN (elfproef) and NHS number (modulus 11): whether the check digit is right. */
+  /**
+   * For a BSN or an NHS number: whether it is one. False when the check fails (BSN elfproef, NHS
+   * modulus 11) or the value is not the right number of digits (9, or 8 for a BSN that lost its
+   * leading zero; 10 for an NHS number). Absent for other systems.
+   */
   valid?: boolean;
 }
 
@@ -143,6 +150,9 @@ export function formatIdentifier(identifier: unknown, locale: ZkLocale, options:
     chars = digits;
     sizes = [3, 3, 4];
     valid = isValidNhsNumber(chars);
+  } else if (kind !== 'other') {
+    // In the BSN or NHS system but not the digits such a number has: shown as written, not valid.
+    valid = false;
   }
   const mask = options.mask === true;
   const shownChars = mask ? [...chars].map((c, i, all) => (i < all.length - 3 || all.length <= 3 ? (/\s/.test(c) ? c : MASK) : c)).join('') : chars;
@@ -169,12 +179,15 @@ interface Candidate {
   formatted: FormattedIdentifier;
   rank: number;
   old: boolean;
+  /** A BSN or NHS number that fails its check. */
+  invalid: boolean;
   order: number;
 }
 
 /**
  * Every identifier with a value, once each, best first: by the position of its system in
- * `systems` (unlisted systems after, in data order), `use: old` last.
+ * `systems` (unlisted systems after, in data order), `use: old` last; within one position, a BSN or
+ * NHS number that fails its check after those that pass.
  */
 export function listIdentifiers(
   identifiers: unknown, locale: ZkLocale, options: { systems?: readonly string[]; mask?: boolean } = {},
@@ -198,9 +211,9 @@ export function listIdentifiers(
     // BSN written as URL or OID is one system: either listed gives both the rank.
     const rank = priority.findIndex((p) => p === system || (formatted.kind !== 'other' && identifierKind(p) === formatted.kind));
     const old = (identifier as { use?: unknown }).use === 'old';
-    candidates.push({ formatted, rank: rank < 0 ? priority.length : rank, old, order });
+    candidates.push({ formatted, rank: rank < 0 ? priority.length : rank, old, invalid: formatted.valid === false, order });
   });
-  candidates.sort((a, b) => Number(a.old) - Number(b.old) || a.rank - b.rank || a.order - b.order);
+  candidates.sort((a, b) => Number(a.old) - Number(b.old) || a.rank - b.rank || Number(a.invalid) - Number(b.invalid) || a.order - b.order);
   return candidates.map((c) => c.formatted);
 }
 

@@ -1,14 +1,17 @@
 import type { HumanName } from '../core/fhir.js';
+import { dateRange, dayNumber, parseFhirDate, periodState } from './date.js';
 import { INTL_TAG, type ZkLocale } from './locale.js';
 
 /**
  * Person names for display, with Dutch nl-core name parts.
  *
- * Which name: the first `official` name, else the first `usual`, else the first that is not `old`,
- * else the first at all; a name with nothing to show is skipped. Within a name: the family name
- * assembled from the nl-core `_family` extensions (own prefix + own name, partner prefix + partner
- * name, in the `humanname-assembly-order` NL1–NL4), else `family`; given names with their
- * `iso21090-EN-qualifier` (BR birth/official names, IN initials, CL call name); `HumanName.text`
+ * Which name (`selectName`): among the current names (not `old`, and `now` inside their `period`),
+ * the first `official`, else the first `usual`, else the first; only when no name is current, the
+ * one that ended most recently. A name with nothing to show is skipped. Within a name: the family
+ * name assembled from the nl-core `_family` extensions (own prefix + own name, partner prefix +
+ * partner name, in the `humanname-assembly-order` NL1–NL4), else `family`; given names with their
+ * `iso21090-EN-qualifier`s, a set per given name (BR birth/official name, IN initial, CL call name:
+ * a name qualified BR and CL is both an official given name and the call name); `HumanName.text`
  * only when the name has no parts.
  *
  * Two styles:
@@ -147,22 +150,33 @@ export function familyName(name: unknown): string | undefined {
   }
 }
 
-type Qualifier = 'BR' | 'IN' | 'CL' | undefined;
+/** One given name with every `iso21090-EN-qualifier` code on it (upper case): a name may carry several. */
+interface GivenPart {
+  value: string;
+  qualifiers: ReadonlySet<string>;
+}
 
-function givenParts(name: Record<string, unknown>): { value: string; qualifier: Qualifier }[] {
+function givenParts(name: Record<string, unknown>): GivenPart[] {
   if (!Array.isArray(name.given)) return [];
   const meta: unknown[] = Array.isArray(name._given) ? (name._given as unknown[]) : [];
-  const parts: { value: string; qualifier: Qualifier }[] = [];
+  const parts: GivenPart[] = [];
   (name.given as unknown[]).forEach((given, i) => {
     const value = cleanText(given);
     if (!value) return;
-    const codes = extensionsOf(meta[i])
+    const qualifiers = new Set(extensionsOf(meta[i])
       .filter((e) => e.url === NAME_EXTENSIONS.qualifier && typeof e.valueCode === 'string')
-      .map((e) => (e.valueCode as string).trim().toUpperCase());
-    const qualifier = (['IN', 'CL', 'BR'] as const).find((q) => codes.includes(q));
-    parts.push({ value, qualifier });
+      .map((e) => (e.valueCode as string).trim().toUpperCase()));
+    parts.push({ value, qualifiers });
   });
   return parts;
+}
+
+/**
+ * An official given name: qualified BR (also when it is the call name or an initial as well), or
+ * neither an initial (IN) nor only a call name (CL). Unqualified given names are official.
+ */
+function isOfficialGiven(part: GivenPart): boolean {
+  return part.qualifiers.has('BR') || (!part.qualifiers.has('IN') && !part.qualifiers.has('CL'));
 }
 
 function wordsOf(list: unknown): string[] {
@@ -174,17 +188,32 @@ function hasContent(name: unknown): name is Record<string, unknown> {
   return isObject(name) && (!!familyName(name) || givenParts(name).length > 0 || !!cleanText(name.text));
 }
 
+/** The last calendar day of a period's `end` (as a day number), or -Infinity when it has none. */
+function endDay(period: unknown): number {
+  const end = isObject(period) ? parseFhirDate(period.end) : undefined;
+  return end ? dayNumber(dateRange(end).last) : Number.NEGATIVE_INFINITY;
+}
+
+/** official 0, usual 1, any other use 2, old 3. */
+function useRank(name: Record<string, unknown>): number {
+  return name.use === 'official' ? 0 : name.use === 'usual' ? 1 : name.use === 'old' ? 3 : 2;
+}
+
 /**
- * The name to show: the first `official`, else `usual`, else the first that is not `old`, else the
- * first; names with nothing to show are skipped.
+ * The name to show. Current names first (not `old`, `now` inside their `period`): the first
+ * `official`, else the first `usual`, else the first. When none is current (only `old` names, or
+ * names whose period ended or has not started), the one whose period ended last, then by use
+ * (official, usual, other, old), then in data order: never nothing when there is a name. Names
+ * with nothing to show are skipped. `now` defaults to the present moment.
  */
-export function selectName(names: unknown): HumanName | undefined {
+export function selectName(names: unknown, now: Date = new Date()): HumanName | undefined {
   if (!Array.isArray(names)) return undefined;
   const usable = (names as unknown[]).filter(hasContent);
-  return usable.find((n) => n.use === 'official')
-    ?? usable.find((n) => n.use === 'usual')
-    ?? usable.find((n) => n.use !== 'old')
-    ?? usable[0];
+  const current = usable.filter((n) => n.use !== 'old' && periodState(n.period, now) === 'current');
+  const chosen = current.find((n) => n.use === 'official') ?? current.find((n) => n.use === 'usual') ?? current[0];
+  if (chosen) return chosen;
+  // Array.prototype.sort is stable: equal names keep their data order.
+  return [...usable].sort((a, b) => endDay(b.period) - endDay(a.period) || useRank(a) - useRank(b))[0];
 }
 
 /** Initials of a given name: `Johanna` → `J.`, `Jan-Peter` → `J.P.`, `IJsbrand` → `IJ.`; initials stay as written. */
@@ -208,9 +237,13 @@ function titleCase(text: string, tag: string): string {
   return lower.replace(/(^|[\s\-'’])(ij|\p{L})/gu, (_m, sep: string, first: string) => sep + first.toLocaleUpperCase(tag));
 }
 
-/** The title without full stops, for the NHS style: `Mevr.` → `Mevr`, `Dr.` → `Dr`. */
-function bareTitle(prefix: string): string {
-  return prefix.replace(/\./g, '').trim();
+/**
+ * The title for the NHS style (PAB-0049): without full stops and in title case, `mevr.` → `Mevr`,
+ * `DR.` → `Dr`, `prof.dr.` → `Prof Dr`; a word in mixed case is kept as written.
+ */
+function bareTitle(prefix: string, tag: string): string {
+  return prefix.replace(/\.(?=\p{L})/gu, ' ').replace(/\./g, '').split(/\s+/).filter(Boolean)
+    .map((word) => titleCase(word, tag)).join(' ');
 }
 
 /**
@@ -230,9 +263,9 @@ export function formatName(name: unknown, style: NameStyle, locale: ZkLocale): F
     return { style, text, segments: [{ kind: 'text', value: text }] };
   }
 
-  const official = given.filter((g) => g.qualifier === 'BR' || g.qualifier === undefined).map((g) => g.value);
-  const initialParts = given.filter((g) => g.qualifier === 'IN').map((g) => g.value);
-  const call = given.filter((g) => g.qualifier === 'CL').map((g) => g.value);
+  const official = given.filter(isOfficialGiven).map((g) => g.value);
+  const initialParts = given.filter((g) => g.qualifiers.has('IN')).map((g) => g.value);
+  const call = given.filter((g) => g.qualifiers.has('CL')).map((g) => g.value);
   const segments: NameSegment[] = [];
   const sep = (value: string) => segments.push({ kind: 'separator', value });
 
@@ -241,7 +274,7 @@ export function formatName(name: unknown, style: NameStyle, locale: ZkLocale): F
     const givenShown = official.length ? official.map((g) => titleCase(g, tag)).join(' ')
       : initialParts.length ? initialParts.map(initialsOf).join('')
         : call.length ? call.map((g) => titleCase(g, tag)).join(' ') : undefined;
-    const titles = prefixes.map(bareTitle).filter((t) => cleanText(t));
+    const titles = prefixes.map((p) => bareTitle(p, tag)).filter((t) => cleanText(t));
     const titleShown = titles.length ? `(${titles.join(' ')})` : undefined;
     const suffixShown = suffixes.length ? suffixes.join(' ') : undefined;
     if (familyShown) segments.push({ kind: 'family', value: familyShown });
@@ -292,28 +325,27 @@ function finish(name: FormattedName, text: string | undefined): FormattedName | 
   return name;
 }
 
-/** The patient's name to show (see `selectName`), formatted. */
-export function formatPatientName(patient: unknown, style: NameStyle, locale: ZkLocale): FormattedName | undefined {
+/** The patient's name to show at `now` (see `selectName`), formatted. */
+export function formatPatientName(patient: unknown, style: NameStyle, locale: ZkLocale, now: Date = new Date()): FormattedName | undefined {
   if (!isObject(patient)) return undefined;
-  return formatName(selectName(patient.name), style, locale);
+  return formatName(selectName(patient.name, now), style, locale);
 }
 
 /**
  * The name the person is called by (roepnaam): a given name qualified `CL` in the shown name, else
- * the given name (or text) of another name with `use: usual`. Undefined when there is none, or when
- * it is what the shown name already says.
+ * the given name (or text) of another current name with `use: usual`. Undefined when there is none.
  */
-export function callName(patient: unknown): string | undefined {
+export function callName(patient: unknown, now: Date = new Date()): string | undefined {
   if (!isObject(patient) || !Array.isArray(patient.name)) return undefined;
-  const shown = selectName(patient.name);
+  const shown = selectName(patient.name, now);
   if (isObject(shown)) {
-    const cl = givenParts(shown).find((g) => g.qualifier === 'CL');
+    const cl = givenParts(shown).find((g) => g.qualifiers.has('CL'));
     if (cl) return cl.value;
   }
   for (const name of patient.name as unknown[]) {
-    if (!isObject(name) || name === shown || name.use !== 'usual') continue;
+    if (!isObject(name) || name === shown || name.use !== 'usual' || periodState(name.period, now) !== 'current') continue;
     const parts = givenParts(name);
-    const value = (parts.find((g) => g.qualifier === 'CL') ?? parts[0])?.value ?? cleanText(name.text);
+    const value = (parts.find((g) => g.qualifiers.has('CL')) ?? parts[0])?.value ?? cleanText(name.text);
     if (value) return value;
   }
   return undefined;

@@ -1,6 +1,6 @@
 import type { ZkLocale } from './locale.js';
 import { type AgeText, ageAtDeath, ageOn, birthTimeOf, formatAge } from './age.js';
-import { dateRange, dayNumber, formatDate, parseFhirDate, parseFhirInstant, today } from './date.js';
+import { formatDate, periodState } from './date.js';
 import { type FormattedIdentifier, listIdentifiers } from './identifier.js';
 import {
   type FormattedName, type NameStyle, callName, cleanText, defaultNameStyle, formatPatientName,
@@ -67,12 +67,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Whether a period (FHIR `Period`) ended before `now` (a date-only end lasts all that day). */
 function ended(period: unknown, now: Date): boolean {
-  if (!isObject(period)) return false;
-  const instant = parseFhirInstant(period.end);
-  if (instant !== undefined) return instant < now.getTime();
-  const date = parseFhirDate(period.end);
-  if (!date) return false;
-  return dayNumber(dateRange(date).last) < dayNumber(today(now));
+  return periodState(period, now) === 'ended';
 }
 
 const CONTACT_SYSTEMS: readonly string[] = ['phone', 'fax', 'email', 'pager', 'url', 'sms', 'other'];
@@ -226,9 +221,11 @@ export function patientBannerView(patient: unknown, locale: ZkLocale, options: B
     contacts: validNow ? formatContacts(data.telecom, locale, validNow) : [],
     addresses: validNow ? formatAddresses(data.address, locale, validNow) : [],
   };
-  const name = formatPatientName(data, style, locale);
+  // Names whose period ended (or has not started) give way to a current one; an invalid `now`
+  // checks no periods.
+  const name = formatPatientName(data, style, locale, now);
   if (name) view.name = name;
-  const call = callName(data);
+  const call = callName(data, now);
   if (call) view.callName = call;
   if (identifiers[0]) view.identifier = identifiers[0];
 

@@ -180,6 +180,50 @@ describe('<zk-patient-banner>', () => {
       expect(text(part(el, 'name'))).to.equal('Onbekende man SEH');
     });
 
+    it('EN-qualifier BR+CL: a given name that is official and the call name is kept: "J.M. Putten" / "PUTTEN, Johanna Maria"', async () => {
+      const both = { extension: [{ url: `${EXT}iso21090-EN-qualifier`, valueCode: 'BR' }, { url: `${EXT}iso21090-EN-qualifier`, valueCode: 'CL' }] };
+      const patient = jo({ name: [{ use: 'official', family: 'Putten', given: ['Johanna', 'Maria'], _given: [both, qualifier('BR')] }] });
+      const { el } = await mount([patient], html`<zk-patient-banner patient-id="jo" show-call-name></zk-patient-banner>`);
+      expect(text(part(el, 'name'))).to.equal('PUTTEN, Johanna Maria');
+      expect(text(part(el, 'call-name'))).to.equal('Known as Johanna');
+      await setLocale('nl');
+      await el.updateComplete;
+      expect(text(part(el, 'name'))).to.equal('J.M. Putten');
+      await expect(el).to.be.accessible();
+    });
+
+    it('period: an official name whose period ended gives way to the current one: "A. New", not "A. Old"', async () => {
+      const patient = jo({ name: [
+        { use: 'official', family: 'Old', given: ['Anna'], period: { end: '2001-01-01' } },
+        { use: 'official', family: 'New', given: ['Anna'] },
+      ] });
+      const { el } = await mount([patient, jo({ id: 'only-old', name: [{ use: 'official', family: 'Old', given: ['Anna'], period: { end: '2001-01-01' } }] })],
+        html`<zk-patient-banner patient-id="jo"></zk-patient-banner>`);
+      expect(text(part(el, 'name'))).to.equal('NEW, Anna');
+      expect(part(el, 'banner')!.getAttribute('aria-label')).to.equal('Patient: NEW, Anna');
+      await setLocale('nl');
+      await el.updateComplete;
+      expect(text(part(el, 'name'))).to.equal('A. New');
+      // Only an ended name: it is still shown, rather than "Name not known".
+      el.patientId = 'only-old';
+      await settle(el);
+      expect(text(part(el, 'name'))).to.equal('A. Old');
+    });
+
+    it('PAB-0049: the NHS-style title in title case, without a full stop: prefix "mevr." → "(Mevr)"', async () => {
+      const patient = jo({ name: [{ use: 'official', family: 'Jansen', given: ['Anna'], prefix: ['mevr.'] }] });
+      const { el } = await mount([patient], html`<zk-patient-banner patient-id="jo"></zk-patient-banner>`);
+      expect(text(part(el, 'name'))).to.equal('JANSEN, Anna (Mevr)');
+      await setLocale('nl');
+      el.setAttribute('name-style', 'nhs');
+      await el.updateComplete;
+      expect(text(part(el, 'name'))).to.equal('JANSEN, Anna (Mevr)');
+      // The Dutch style writes the title as recorded.
+      el.setAttribute('name-style', 'dutch');
+      await el.updateComplete;
+      expect(text(part(el, 'name'))).to.equal('mevr. A. Jansen');
+    });
+
     it('a call name is shown only with show-call-name: "Known as Jo" / "Roepnaam Jo"', async () => {
       const { el } = await mount([jo()], html`<zk-patient-banner patient-id="jo"></zk-patient-banner>`);
       expect(part(el, 'call-name') === null, 'no call-name on screen').to.equal(true);
@@ -287,6 +331,45 @@ describe('<zk-patient-banner>', () => {
       expect(factLabel(el, 'identifier')).to.equal('NHS No.');
     });
 
+    it('BSN elfproef: an invalid BSN (123456789) keeps its number and says "Not a valid BSN" / "Geen geldig BSN" in words, read with it', async () => {
+      const { el } = await mount([jo({ identifier: [{ system: BSN, value: '123456789' }] })], html`<zk-patient-banner patient-id="jo"></zk-patient-banner>`);
+      expect(factLabel(el, 'identifier')).to.equal('BSN');
+      const value = part(el, 'identifier')!.querySelector('dd')!;
+      const warning = part(el, 'identifier-warning')!;
+      expect(value.contains(warning), 'the warning is part of the value, so it is read with the number').to.equal(true);
+      expect(factValue(el, 'identifier')).to.equal('1234 56 789 Not a valid BSN');
+      expect(text(warning)).to.equal('Not a valid BSN');
+      expect(warning.closest('[aria-hidden="true"], .zk-visually-hidden, [hidden]') === null, 'visible and not hidden from screen readers').to.equal(true);
+      // Not colour alone: words, and a border.
+      expect(parseFloat(getComputedStyle(warning).borderTopWidth)).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+      await setLocale('nl');
+      await el.updateComplete;
+      expect(factValue(el, 'identifier')).to.equal('1234 56 789 Geen geldig BSN');
+      await expect(el).to.be.accessible();
+    });
+
+    it('BSN elfproef: 000000000 is flagged too, also when masked and in the other identifiers', async () => {
+      const { el } = await mount([jo({ identifier: [{ system: BSN, value: '000000000' }, { system: BSN, value: '123456789' }, { system: NHS, value: '9434765918' }] })],
+        html`<zk-patient-banner patient-id="jo" mask-identifier expandable expanded></zk-patient-banner>`);
+      expect(factValue(el, 'identifier')).to.equal('•••• •• 000 Not a valid BSN');
+      expect(text(part(el, 'identifier')!.querySelector('.zk-visually-hidden'))).to.equal('masked, ends in 0 0 0');
+      const details = part(el, 'details')!;
+      expect([...details.querySelectorAll('[part="identifier-warning"]')].map(text)).to.deep.equal(['Not a valid BSN', 'Not a valid NHS number']);
+      await expect(el).to.be.accessible();
+      await setLocale('nl');
+      await el.updateComplete;
+      expect([...details.querySelectorAll('[part="identifier-warning"]')].map(text)).to.deep.equal(['Geen geldig BSN', 'Geen geldig NHS-nummer']);
+    });
+
+    it('BSN elfproef: a valid BSN has no warning; a valid copy of the BSN is shown before a mistyped one', async () => {
+      const { el } = await mount([jo({ identifier: [{ system: BSN, value: '123456789' }, { system: BSN, value: '123456782' }] })],
+        html`<zk-patient-banner patient-id="jo" expandable expanded></zk-patient-banner>`);
+      expect(factValue(el, 'identifier')).to.equal('1234 56 782');
+      expect(part(el, 'identifier')!.querySelector('[part="identifier-warning"]') === null, 'no warning on a valid BSN').to.equal(true);
+      expect(text(part(el, 'details'))).to.contain('1234 56 789 Not a valid BSN');
+    });
+
     it('mask-identifier keeps the last 3 digits and tells screen readers it is masked', async () => {
       const { el } = await mount([jo()], html`<zk-patient-banner patient-id="jo" mask-identifier></zk-patient-banner>`);
       const value = part(el, 'identifier')!.querySelector('dd')!;
@@ -357,6 +440,32 @@ describe('<zk-patient-banner>', () => {
         expect(part(el, 'allergies') === null, 'no allergies on screen').to.equal(true);
       });
     }
+
+    const specific: [string, Resource[], string, string][] = [
+      ['no known drug allergy (409137002) alone', [allergy('n1', '409137002', 'No known drug allergy')], 'No known drug allergies', 'Geen bekende geneesmiddelallergieën'],
+      ['no known food allergy (429625007) alone', [allergy('n2', '429625007', 'No known food allergy')], 'No known food allergies', 'Geen bekende voedselallergieën'],
+      ['no known environmental allergy (428607008) alone', [allergy('n3', '428607008', 'No known environmental allergy')], 'No known environmental allergies', 'Geen bekende omgevingsallergieën'],
+      ['no known drug and food allergy', [allergy('n1', '409137002', 'No known drug allergy'), allergy('n2', '429625007', 'No known food allergy')],
+        'No known drug or food allergies', 'Geen bekende geneesmiddel- of voedselallergieën'],
+    ];
+    for (const [name, resources, en, nl] of specific) {
+      it(`${name}: "${en}" / "${nl}" — never "No known allergies", never "Known allergies"`, async () => {
+        const { el } = await mount([jo(), ...resources], html`<zk-patient-banner patient-id="jo" show-allergies></zk-patient-banner>`);
+        const status = part(el, 'allergies')!;
+        expect(text(status)).to.equal(en);
+        expect(status.classList.contains('allergies-known')).to.equal(false);
+        await expect(el).to.be.accessible();
+        await setLocale('nl');
+        await el.updateComplete;
+        expect(text(part(el, 'allergies'))).to.equal(nl);
+      });
+    }
+
+    it('PAB "Known allergies": a real allergy beside a "no known drug allergy" record still shows "Known allergies"', async () => {
+      const { el } = await mount([jo(), allergy('n1', '409137002', 'No known drug allergy'), allergy('a1', '91935009', 'Allergy to peanut')],
+        html`<zk-patient-banner patient-id="jo" show-allergies></zk-patient-banner>`);
+      expect(text(part(el, 'allergies'))).to.equal('Known allergies');
+    });
 
     it('unavailable when the allergy search fails (503 through the fault proxy); the rest still shows', async () => {
       const { fhirUrl, proxyUrl } = await testServers();

@@ -242,15 +242,20 @@ describe('hardening: model properties (1,000 generated inputs each, seed 2026112
   });
 
   describe('allergies', () => {
-    it('allergyStatus gives one of the three statuses for any list (PAB-0064) — 1,000 runs', () => {
+    it('allergyStatus gives one of its statuses for any list, and "no known allergies" only from a 716186003 record (PAB-0064) — 1,000 runs', () => {
       const allergy = shape({
         resourceType: fc.constantFrom('AllergyIntolerance', 'Observation'),
         clinicalStatus: shape({ coding: list(shape({ system: fc.constant('http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical'), code: code('active', 'inactive', 'resolved') }), 2) }),
         verificationStatus: shape({ coding: list(shape({ system: fc.constant('http://terminology.hl7.org/CodeSystem/allergyintolerance-verification'), code: code('confirmed', 'refuted', 'entered-in-error', 'unconfirmed') }), 2) }),
-        code: codeableConcept,
+        // Any concept, or the SNOMED "no known (drug, food, environmental) allergy" codes.
+        code: fc.oneof(codeableConcept, shape({ coding: list(shape({ system: fc.constant('http://snomed.info/sct'), code: code('716186003', '409137002', '429625007', '428607008') }), 2) })),
       });
       fc.assert(fc.property(fc.array(fc.oneof(allergy, junk), { maxLength: 5 }), (items) => {
-        expect(['known', 'none', 'not-recorded']).to.include(allergyStatus(items).status);
+        const result = allergyStatus(items);
+        expect(['known', 'none', 'none-in-categories', 'not-recorded']).to.include(result.status);
+        if (result.status === 'none') expect(JSON.stringify(items), 'none needs a 716186003 record').to.contain('"716186003"');
+        if (result.status === 'none-in-categories') expect(result.noKnownCategories).to.not.be.empty;
+        if (result.status !== 'known') expect(result.allergies).to.be.empty;
       }), params);
     });
   });

@@ -66,6 +66,24 @@ describe('identifier model', () => {
       expect(isValidNhsNumber('9434765918')).to.equal(false);
       expect(formatIdentifier({ system: BSN, value: '123456781' }, 'en')?.valid).to.equal(false);
     });
+
+    it('BSN elfproef: 123456789 and 000000000 keep their value (1234 56 789) and are marked not valid', () => {
+      const wrong = formatIdentifier({ system: BSN, value: '123456789' }, 'nl')!;
+      expect(wrong.value).to.equal('1234 56 789');
+      expect(wrong.valid).to.equal(false);
+      expect(formatIdentifier({ system: BSN_OID, value: '000000000' }, 'en')).to.include({ value: '0000 00 000', valid: false });
+      expect(formatIdentifier({ system: BSN, value: '123456782' }, 'en')?.valid).to.equal(true);
+      // Masked, the check still says so (the warning gives no digit away).
+      expect(formatIdentifier({ system: BSN, value: '123456789' }, 'en', { mask: true })?.valid).to.equal(false);
+    });
+
+    it('BSN elfproef / NHS modulus 11: a value in the BSN or NHS system without the digits such a number has is not valid, and is shown as written', () => {
+      expect(formatIdentifier({ system: BSN, value: 'ABC-123' }, 'en')).to.include({ value: 'ABC-123', valid: false });
+      expect(formatIdentifier({ system: BSN, value: '1234567' }, 'en')?.valid).to.equal(false);
+      expect(formatIdentifier({ system: NHS, value: '94347659' }, 'en')).to.include({ value: '94347659', valid: false });
+      // Other systems are not checked.
+      expect(formatIdentifier({ system: MRN, value: 'Z123' }, 'en')?.valid).to.equal(undefined);
+    });
   });
 
   describe('which identifier', () => {
@@ -101,6 +119,22 @@ describe('identifier model', () => {
         { system: BSN, value: '12345672' }, { system: BSN_OID, value: '012345672' },
       ];
       expect(listIdentifiers(list, 'en').map((i) => i.value)).to.deep.equal(['1234 56 782', '0123 45 672']);
+    });
+
+    it('BSN elfproef: within one system a BSN that passes comes before one that fails, whatever the data order', () => {
+      const list = [{ system: BSN, value: '123456789' }, { system: BSN_OID, value: '123456782' }];
+      expect(primaryIdentifier(list, 'en')).to.include({ value: '1234 56 782', valid: true });
+      expect(listIdentifiers(list, 'en').map((i) => i.valid)).to.deep.equal([true, false]);
+      const nhs = [{ system: NHS, value: '9434765918' }, { system: NHS, value: '9434765919' }];
+      expect(primaryIdentifier(nhs, 'en')?.value).to.equal('943 476 5919');
+    });
+
+    it('BSN elfproef: across systems the priority holds; an invalid BSN is shown (flagged valid: false), not silently replaced', () => {
+      const list = [{ system: MRN, value: 'Z123' }, { system: NHS, value: '9434765919' }, { system: BSN, value: '123456789' }];
+      expect(primaryIdentifier(list, 'en')).to.include({ label: 'BSN', value: '1234 56 789', valid: false });
+      expect(primaryIdentifier(list.slice(2), 'en')).to.include({ label: 'BSN', valid: false });
+      // A listed order still decides.
+      expect(primaryIdentifier(list, 'en', { systems: [NHS, BSN] })?.label).to.equal('NHS No.');
     });
 
     it('an old identifier comes last', () => {

@@ -62,6 +62,65 @@ describe('name model', () => {
     });
   });
 
+  describe('name period (HumanName.period: a name that ended or has not started gives way)', () => {
+    // Calendar dates in the browser's own zone: 14 March 2026, mid-afternoon.
+    const now = new Date(2026, 2, 14, 15, 0, 0);
+    const old = { use: 'official', family: 'Old', given: ['Anna'], period: { end: '2001-01-01' } };
+    const current = { use: 'official', family: 'New', given: ['Anna'] };
+
+    it('period: an official name whose period ended is not picked while a current one exists ("A. New", not "A. Old")', () => {
+      const patient = { resourceType: 'Patient', name: [old, current] };
+      expect(selectName(patient.name, now)).to.equal(current);
+      expect(formatPatientName(patient, 'dutch', 'nl', now)?.text).to.equal('A. New');
+      expect(formatPatientName(patient, 'nhs', 'en', now)?.text).to.equal('NEW, Anna');
+      // Without a moment given, it is now.
+      expect(formatPatientName(patient, 'dutch', 'nl')?.text).to.equal('A. New');
+    });
+
+    it('period: a name that has not started yet is not picked while a current one exists', () => {
+      const future = { use: 'official', family: 'Later', given: ['Anna'], period: { start: '2026-03-15' } };
+      expect(selectName([future, current], now)).to.equal(current);
+      expect(selectName([{ ...future, period: { start: '2026-03-14' } }, current], now)?.family).to.equal('Later');
+      // A start with a time is a moment: an hour from now has not started.
+      expect(selectName([{ ...future, period: { start: new Date(2026, 2, 14, 16, 0).toISOString() } }, current], now)).to.equal(current);
+    });
+
+    it('period: an ended usual name does not outrank a current name of another use', () => {
+      const usual = { use: 'usual', family: 'Usual', period: { start: '1990', end: '2010-06' } };
+      const other = { family: 'Other' };
+      expect(selectName([usual, other], now)).to.equal(other);
+    });
+
+    it('period: a date-only end lasts all that day (calendar dates, never new Date(string)); a dateTime end is a moment', () => {
+      const endsToday = { ...old, period: { end: '2026-03-14' } };
+      expect(selectName([endsToday, current], now)).to.equal(endsToday);
+      expect(selectName([endsToday, current], new Date(2026, 2, 14, 23, 59))).to.equal(endsToday);
+      expect(selectName([endsToday, current], new Date(2026, 2, 15, 0, 1))).to.equal(current);
+      const endedAt = { ...old, period: { end: new Date(2026, 2, 14, 14, 0).toISOString() } };
+      expect(selectName([endedAt, current], now)).to.equal(current);
+    });
+
+    it('period: with only ended names, the most recent one is shown rather than nothing', () => {
+      const older = { use: 'official', family: 'Older', period: { end: '1990-05-01' } };
+      const recent = { use: 'usual', family: 'Recent', period: { start: '1990-05-01', end: '2010' } };
+      const oldUse = { use: 'old', family: 'OldUse' };
+      expect(selectName([older, recent, oldUse], now)).to.equal(recent);
+      expect(formatPatientName({ name: [old] }, 'dutch', 'nl', now)?.text).to.equal('A. Old');
+    });
+
+    it('period: the call name of a usual name whose period ended is not shown', () => {
+      const patient = { name: [current, { use: 'usual', given: ['Ans'], period: { end: '2020-01-01' } }] };
+      expect(callName(patient, now)).to.equal(undefined);
+      expect(callName({ name: [current, { use: 'usual', given: ['Ans'] }] }, now)).to.equal('Ans');
+    });
+
+    it('period: an unreadable bound or an invalid now checks nothing (the old order holds)', () => {
+      const odd = { ...old, period: { end: '01-01-2001' } };
+      expect(selectName([odd, current], now)).to.equal(odd);
+      expect(selectName([old, current], new Date(Number.NaN))).to.equal(old);
+    });
+  });
+
   describe('nl-core family name assembly', () => {
     it('NL1 own name; NL2 partner name; NL3 partner-own; NL4 own-partner', () => {
       expect(familyName(dutchName('NL1'))).to.equal('van Putten');
@@ -119,6 +178,36 @@ describe('name model', () => {
     });
   });
 
+  describe('iso21090-EN-qualifier: a set per given name (nl-core, CLINICAL.md)', () => {
+    const both = (...codes: string[]) => ({ extension: codes.map((code) => ({ url: `${EXT}iso21090-EN-qualifier`, valueCode: code })) });
+    const putten = (first: ReturnType<typeof both>): HumanName => ({
+      use: 'official', family: 'Putten', given: ['Johanna', 'Maria'], _given: [first, both('BR')],
+    });
+
+    it('EN-qualifier BR+CL: a given name that is official (BR) and the call name (CL) stays an official given name: "J.M. Putten"', () => {
+      for (const first of [both('BR', 'CL'), both('CL', 'BR'), both('cl', ' br ')]) {
+        expect(formatName(putten(first), 'dutch', 'nl')?.text).to.equal('J.M. Putten');
+        expect(formatName(putten(first), 'dutch', 'en')?.given).to.equal('J.M.');
+      }
+    });
+
+    it('EN-qualifier BR+CL in the NHS style (PAB-0049): "PUTTEN, Johanna Maria"', () => {
+      expect(formatName(putten(both('BR', 'CL')), 'nhs', 'en')?.text).to.equal('PUTTEN, Johanna Maria');
+      expect(formatName(putten(both('CL', 'BR')), 'nhs', 'nl')?.text).to.equal('PUTTEN, Johanna Maria');
+    });
+
+    it('EN-qualifier BR+CL: that given name is also the call name', () => {
+      expect(callName({ name: [putten(both('BR', 'CL'))] })).to.equal('Johanna');
+    });
+
+    it('EN-qualifier CL alone is still only the call name; IN still gives the initials', () => {
+      expect(formatName(putten(both('CL')), 'dutch', 'nl')?.text).to.equal('M. Putten');
+      expect(formatName(putten(both('CL')), 'nhs', 'en')?.text).to.equal('PUTTEN, Maria');
+      const withInitials = { ...putten(both('BR', 'CL')), given: ['Johanna', 'Maria', 'J.M.'], _given: [both('BR', 'CL'), both('BR'), both('IN')] };
+      expect(formatName(withInitials, 'dutch', 'nl')?.text).to.equal('J.M. Putten');
+    });
+  });
+
   describe('NHS style (PAB-0049, NID-0003/0007/0010/0012)', () => {
     it('FAMILY, Given (Title): family upper case, given names in full, title in brackets without a full stop', () => {
       const name = formatName(dutchName('NL4'), 'nhs', 'en')!;
@@ -138,6 +227,16 @@ describe('name model', () => {
 
     it('a name without given names is the family alone, without a dangling comma', () => {
       expect(formatName({ family: 'Jansen', prefix: ['Dr.'] }, 'nhs', 'en')?.text).to.equal('JANSEN (Dr)');
+    });
+
+    it('PAB-0049: the title in title case whatever its case in the data: mevr. → (Mevr), DR. → (Dr), prof.dr. → (Prof Dr)', () => {
+      expect(formatName({ family: 'Jansen', given: ['Anna'], prefix: ['mevr.'] }, 'nhs', 'en')?.text).to.equal('JANSEN, Anna (Mevr)');
+      expect(formatName({ family: 'Jansen', given: ['Anna'], prefix: ['mevr.'] }, 'nhs', 'nl')?.title).to.equal('(Mevr)');
+      expect(formatName({ family: 'Jansen', prefix: ['DR.'] }, 'nhs', 'en')?.title).to.equal('(Dr)');
+      expect(formatName({ family: 'Jansen', prefix: ['prof.dr.'] }, 'nhs', 'nl')?.title).to.equal('(Prof Dr)');
+      // Mixed case is kept as written; the Dutch style keeps the title as written.
+      expect(formatName({ family: 'Jansen', prefix: ['PhD'] }, 'nhs', 'en')?.title).to.equal('(PhD)');
+      expect(formatName({ family: 'Jansen', given: ['Anna'], prefix: ['mevr.'] }, 'dutch', 'nl')?.text).to.equal('mevr. A. Jansen');
     });
   });
 
@@ -202,6 +301,7 @@ describe('name model', () => {
         _family: fc.oneof(fc.record({ extension: fc.oneof(fc.array(ext), text) }), text),
         prefix: fc.oneof(fc.array(text), text), suffix: fc.array(text),
         extension: fc.oneof(fc.array(ext), text),
+        period: fc.oneof(fc.record({ start: fc.oneof(fc.constantFrom('2001-01-01', '2099', '2020-02-30', '2001-01-01T10:00:00Z'), text), end: fc.oneof(fc.constantFrom('2001-01-01', '2099-12', '2001-01-01T10:00:00+01:00'), text) }, { requiredKeys: [] }), text),
       }, { requiredKeys: [] }),
       fc.anything(),
     );

@@ -58,6 +58,36 @@ describe('patient model', () => {
       expect(view.callName).to.equal('Ans');
     });
 
+    it('period: the banner view shows the current official name, not one whose period ended, at the moment given ("A. New")', () => {
+      const renamed: Patient = {
+        ...anna,
+        name: [
+          { use: 'official', family: 'Old', given: ['Anna'], period: { end: '2001-01-01' } },
+          { use: 'official', family: 'New', given: ['Anna'], period: { start: '2001-01-01' } },
+          { use: 'usual', given: ['Annie'], period: { end: '2001-01-01' } },
+        ],
+      };
+      expect(patientBannerView(renamed, 'nl', {}, now).name?.text).to.equal('A. New');
+      expect(patientBannerView(renamed, 'en', {}, now).name?.text).to.equal('NEW, Anna');
+      // The ended usual name gives no call name.
+      expect(patientBannerView(renamed, 'en', {}, now).callName).to.equal(undefined);
+      // On the day the new name starts, the old one (a date-only end) still holds.
+      expect(patientBannerView(renamed, 'nl', {}, new Date(2000, 11, 31, 12)).name?.text).to.equal('A. Old');
+    });
+
+    it('EN-qualifier BR+CL: the banner view keeps a given name that is official and the call name ("J.M. Putten")', () => {
+      const q = (...codes: string[]) => ({ extension: codes.map((valueCode) => ({ url: 'http://hl7.org/fhir/StructureDefinition/iso21090-EN-qualifier', valueCode })) });
+      const putten: Patient = { ...anna, name: [{ use: 'official', family: 'Putten', given: ['Johanna', 'Maria'], _given: [q('BR', 'CL'), q('BR')] }] };
+      expect(patientBannerView(putten, 'nl', {}, now).name?.text).to.equal('J.M. Putten');
+      expect(patientBannerView(putten, 'en', {}, now).name?.text).to.equal('PUTTEN, Johanna Maria');
+      expect(patientBannerView(putten, 'en', {}, now).callName).to.equal('Johanna');
+    });
+
+    it('BSN elfproef: an invalid BSN stays the shown identifier, with its value, marked valid: false', () => {
+      const view = patientBannerView({ ...anna, identifier: [{ system: BSN, value: '123456789' }] }, 'nl', {}, now);
+      expect(view.identifier).to.include({ label: 'BSN', value: '1234 56 789', valid: false });
+    });
+
     it('name style defaults per locale and can be chosen', () => {
       expect(patientBannerView(anna, 'nl', {}, now).name?.text).to.equal('Mevr. A.M. Jansen');
       expect(patientBannerView(anna, 'nl', { nameStyle: 'nhs' }, now).name?.text).to.equal('JANSEN, Anna Maria (Mevr)');

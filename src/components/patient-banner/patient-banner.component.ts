@@ -6,6 +6,7 @@ import type { LaunchContext } from '../../core/adapter.js';
 import type { AllergyStatusCode, UtilityClient } from '../../core/client.js';
 import { NotFoundError, isAbortError } from '../../core/errors.js';
 import type { Patient } from '../../core/fhir.js';
+import { formatNoKnownAllergies, type NoKnownAllergyCategory } from '../../model/allergy.js';
 import type { FormattedIdentifier } from '../../model/identifier.js';
 import { parseSystemList } from '../../model/identifier.js';
 import { defaultNameStyle, toNameStyle, type NameStyle } from '../../model/name.js';
@@ -29,6 +30,8 @@ export interface BannerData {
   patient: Patient;
   /** Present when `show-allergies` is set. */
   allergies?: BannerAllergyStatus;
+  /** With `allergies` `none-in-categories`: the kinds of allergy recorded as "no known …". */
+  noKnownAllergyCategories?: NoKnownAllergyCategory[];
 }
 
 const NO_CLIENT = Symbol('no-client');
@@ -73,7 +76,8 @@ const systemListConverter = {
  * @csspart tooltip - The definition shown on hover and keyboard focus of a label.
  * @csspart value - A fact's value.
  * @csspart age - The age after a date.
- * @csspart allergies - The allergy status (with `show-allergies`).
+ * @csspart identifier-warning - "Not a valid BSN" / "Not a valid NHS number" beside an identifier whose check fails (in the summary and the details).
+ * @csspart allergies - The allergy status (with `show-allergies`): "Known allergies", "No known allergies", "No known drug allergies" (only some kinds ruled out), "Allergies not recorded" or "Allergies unavailable".
  * @csspart toggle - The button that opens and closes the details (with `expandable`).
  * @csspart details - The contact details, addresses and other identifiers.
  * @csspart state - The shared loading / error / not-found / no-patient boxes (also `loading`, `error`, `empty`, `no-patient`, `no-client`).
@@ -85,6 +89,7 @@ const systemListConverter = {
  * @cssprop --zk-patient-banner-label-color - Colour of labels (default `--zk-color-text-muted`).
  * @cssprop --zk-patient-banner-deceased-color - Background of the deceased marker (default `--zk-color-danger`).
  * @cssprop --zk-patient-banner-allergy-color - Colour of "Known allergies" (default `--zk-color-warning`).
+ * @cssprop --zk-patient-banner-warning-color - Colour of an identifier warning such as "Not a valid BSN" (default `--zk-color-danger`).
  * @cssprop --zk-patient-banner-gap - Space between the facts (default twice `--zk-space`).
  * @cssprop --zk-color-text - Text colour (shared token; also `--zk-color-*`, `--zk-font-*`, `--zk-space`, `--zk-radius`).
  */
@@ -141,16 +146,19 @@ export class ZkPatientBanner extends ZkElement {
       this.launch = { client, needBanner: context.needPatientBanner !== false };
       const id = patientId?.trim() || (typeof context.patient === 'string' ? context.patient.trim() : '');
       if (!id) return NO_PATIENT;
+      type Allergies = Pick<BannerData, 'allergies' | 'noKnownAllergyCategories'>;
       const allergies = showAllergies
         ? client.getAllergyStatus(id, { signal }).then(
-          (status): BannerAllergyStatus => status.status,
-          (error: unknown): BannerAllergyStatus => {
+          (status): Allergies => (status.noKnownCategories
+            ? { allergies: status.status, noKnownAllergyCategories: status.noKnownCategories }
+            : { allergies: status.status }),
+          (error: unknown): Allergies => {
             if (isAbortError(error)) throw error;
-            return 'unavailable';
+            return { allergies: 'unavailable' };
           })
-        : Promise.resolve(undefined);
+        : Promise.resolve({});
       const [patient, allergyStatus] = await Promise.all([client.getPatient(id, { signal }), allergies]);
-      return allergyStatus === undefined ? { patient } : { patient, allergies: allergyStatus };
+      return { patient, ...allergyStatus };
     },
     args: () => [this.client, this.patientId, this.showAllergies] as const,
   });
@@ -255,11 +263,24 @@ export class ZkPatientBanner extends ZkElement {
     </div>`;
   }
 
-  /** An identifier's value; a masked one is read out as "masked, ends in 7 8 2". */
+  /**
+   * An identifier's value; a masked one is read out as "masked, ends in 7 8 2". A BSN or NHS number
+   * that fails its check keeps its value (what is recorded) with a warning after it.
+   */
   protected renderIdentifierValue(identifier: FormattedIdentifier): TemplateResult {
-    return identifier.masked
+    const value = identifier.masked
       ? html`<span aria-hidden="true">${identifier.value}</span><span class="zk-visually-hidden">${identifier.spoken}</span>`
       : html`${identifier.value}`;
+    return html`${value}${this.renderIdentifierWarning(identifier)}`;
+  }
+
+  /** "Not a valid BSN" in words (not colour alone), read out with the number; nothing for a valid one. */
+  protected renderIdentifierWarning(identifier: FormattedIdentifier): TemplateResult | typeof nothing {
+    if (identifier.valid !== false) return nothing;
+    const warning = identifier.kind === 'nhs-number'
+      ? msg('Not a valid NHS number', { id: 'patient-banner.identifier-invalid-nhs-number' })
+      : msg('Not a valid BSN', { id: 'patient-banner.identifier-invalid-bsn' });
+    return html` <span class="identifier-warning" part="identifier-warning">${warning}</span>`;
   }
 
   protected renderIdentifier(view: PatientBannerView): TemplateResult | typeof nothing {
@@ -271,13 +292,21 @@ export class ZkPatientBanner extends ZkElement {
     </div>`;
   }
 
-  protected renderAllergies(status: BannerAllergyStatus | undefined): TemplateResult | typeof nothing {
+  /**
+   * The allergy status. `none-in-categories` names what was ruled out ("No known drug allergies"),
+   * never "No known allergies": the other kinds were not assessed.
+   */
+  protected renderAllergies(status: BannerAllergyStatus | undefined, noKnownCategories: readonly NoKnownAllergyCategory[] = []): TemplateResult | typeof nothing {
     if (status === undefined) return nothing;
-    const text = status === 'known' ? msg('Known allergies', { id: 'patient-banner.allergies-known' })
-      : status === 'none' ? msg('No known allergies', { id: 'patient-banner.allergies-none' })
-        : status === 'not-recorded' ? msg('Allergies not recorded', { id: 'patient-banner.allergies-not-recorded' })
-          : msg('Allergies unavailable', { id: 'patient-banner.allergies-unavailable' });
-    return html`<span class="allergies allergies-${status}" part="allergies">${text}</span>`;
+    const ruledOut = status === 'none-in-categories' ? formatNoKnownAllergies(noKnownCategories, this.locale) : undefined;
+    // Without the kinds there is nothing to name: say no more than "not recorded".
+    const shown = status === 'none-in-categories' && !ruledOut ? 'not-recorded' : status;
+    const text = ruledOut
+      ?? (shown === 'known' ? msg('Known allergies', { id: 'patient-banner.allergies-known' })
+        : shown === 'none' ? msg('No known allergies', { id: 'patient-banner.allergies-none' })
+          : shown === 'not-recorded' ? msg('Allergies not recorded', { id: 'patient-banner.allergies-not-recorded' })
+            : msg('Allergies unavailable', { id: 'patient-banner.allergies-unavailable' }));
+    return html`<span class="allergies allergies-${shown}" part="allergies">${text}</span>`;
   }
 
   protected renderToggle(): TemplateResult {
@@ -329,7 +358,7 @@ export class ZkPatientBanner extends ZkElement {
       <div class="summary" part="summary">
         ${this.renderName(view)}
         <dl class="facts" part="facts">${this.renderBorn(view)}${this.renderGender(view)}${this.renderIdentifier(view)}</dl>
-        ${this.showAllergies ? this.renderAllergies(data.allergies) : nothing}
+        ${this.showAllergies ? this.renderAllergies(data.allergies, data.noKnownAllergyCategories) : nothing}
         ${this.expandable ? this.renderToggle() : nothing}
       </div>
       ${this.expandable ? this.renderDetails(view) : nothing}

@@ -13,6 +13,7 @@ export const styles = css`
     --_zk-banner-label: var(--zk-patient-banner-label-color, var(--_zk-muted));
     --_zk-banner-deceased: var(--zk-patient-banner-deceased-color, var(--_zk-danger));
     --_zk-banner-allergy: var(--zk-patient-banner-allergy-color, var(--_zk-warning));
+    --_zk-banner-warning: var(--zk-patient-banner-warning-color, var(--_zk-danger));
     --_zk-banner-gap: var(--zk-patient-banner-gap, calc(var(--_zk-space) * 2));
   }
 
@@ -151,6 +152,18 @@ export const styles = css`
     border: 2px solid var(--_zk-banner-allergy);
   }
 
+  /* An identifier that fails its check: a word, a border and weight, not colour alone. */
+  .identifier-warning {
+    display: inline-block;
+    padding: 0 calc(var(--_zk-space) / 2);
+    border: 2px solid var(--_zk-banner-warning);
+    border-radius: var(--_zk-radius);
+    color: var(--_zk-banner-warning);
+    font-size: 0.875em;
+    font-weight: 700;
+    white-space: normal;
+  }
+
   .toggle {
     margin-left: auto;
   }
@@ -229,6 +242,7 @@ export const styles = css`
       color: Canvas;
       background: CanvasText;
     }
-    .allergies-known { border-color: CanvasText; }
+    .allergies-known,
+    .identifier-warning { border-color: CanvasText; }
   }
 `;

@@ -16,6 +16,8 @@ export const templates = {
   'patient-banner.allergies-none': 'Geen bekende allergieën',
   'patient-banner.allergies-not-recorded': 'Allergieën niet vastgelegd',
   'patient-banner.allergies-unavailable': 'Allergieën niet beschikbaar',
+  'patient-banner.identifier-invalid-bsn': 'Geen geldig BSN',
+  'patient-banner.identifier-invalid-nhs-number': 'Geen geldig NHS-nummer',
   'patient-banner.details': 'Meer gegevens',
   'patient-banner.contact': 'Contactgegevens',
   'patient-banner.other-identifiers': 'Andere nummers',
