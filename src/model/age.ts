@@ -1,6 +1,6 @@
 import type { ZkLocale } from './locale.js';
 import {
-  type CalendarDate, dateRange, daysBetween, daysInMonth, isFullDate, parseFhirDate, parseFhirInstant, today,
+  type CalendarDate, addMonths, dateRange, daysBetween, isFullDate, parseFhirDate, parseFhirInstant, today,
 } from './date.js';
 
 /**
@@ -58,14 +58,6 @@ function completedMonths(from: Required<CalendarDate>, to: Required<CalendarDate
   return months;
 }
 
-/** The date `months` months after `from`: the same day number, or the 1st of the next month when that day does not exist. */
-function addMonths(from: Required<CalendarDate>, months: number): Required<CalendarDate> {
-  const index = from.month - 1 + months;
-  const year = from.year + Math.floor(index / 12);
-  const month = (((index % 12) + 12) % 12) + 1;
-  if (from.day <= daysInMonth(year, month)) return { year, month, day: from.day };
-  return month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 };
-}
 
 /** The age between two full calendar dates (and, for the first two days, two instants). */
 function exactAge(birth: Required<CalendarDate>, end: Required<CalendarDate>, birthInstant?: number, endInstant?: number): Age | undefined {

@@ -126,6 +126,18 @@ export function dateRange(date: CalendarDate): { first: Required<CalendarDate>; 
   };
 }
 
+/**
+ * The date `months` months after `from`: the same day number, or the 1st of the next month when
+ * that day does not exist (31 Jan + 1 month → 1 Mar). Ages and medication periods both count so.
+ */
+export function addMonths(from: Required<CalendarDate>, months: number): Required<CalendarDate> {
+  const index = from.month - 1 + months;
+  const year = from.year + Math.floor(index / 12);
+  const month = (((index % 12) + 12) % 12) + 1;
+  if (from.day <= daysInMonth(year, month)) return { year, month, day: from.day };
+  return month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 };
+}
+
 /** Where `now` falls in a FHIR Period. */
 export type PeriodState = 'current' | 'ended' | 'not-started';
 

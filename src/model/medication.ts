@@ -2,7 +2,9 @@ import type {
   CodeableConcept, Coding, Dosage, Extension, Medication, MedicationRequest, MedicationStatement, Period, Quantity, Reference, Resource,
 } from '../core/fhir.js';
 import type { MedicationRecord } from '../core/client.js';
-import { type CalendarDate, compareCalendarDates, dateRange, dayNumber, isFullDate, parseFhirDate } from './date.js';
+import {
+  type CalendarDate, addMonths, compareCalendarDates, dateRange, dayNumber, formatDate, isFullDate, parseFhirDate,
+} from './date.js';
 import { dosageText, formatPeriod } from './dosage.js';
 import { INTL_TAG, type ZkLocale } from './locale.js';
 import { formatRatio } from './quantity.js';
@@ -28,22 +30,52 @@ import { lookupTable, trimmed } from './text.js';
  * - `unknown`, `not-taken` and a missing status are history ("Status not known", "Not taken"):
  *   current means the record says so.
  * - A current status whose period has ended is history with its own status "Period ended".
+ * - A period that starts after today is still current (it is coming), and says "not yet started".
  * - `entered-in-error` is never current and never merged; it stays in the history view with the
  *   status "Entered in error" (group `error`), so a clinician who saw the item before can see why it
  *   is gone.
+ *
+ * **Stop type.** The Nictiz `ext-StopType` (a modifier extension; read the same when it is sent as
+ * a plain extension) overrides the FHIR status: "onderbroken" (MP9 3.0 385655000, MP9 2.x
+ * 113381000146106 "tijdelijk gestopt") is "On hold" and stays current after its period (the pause
+ * lasts until a new agreement resumes the medication; the period's end is the moment of the pause);
+ * "stopgezet" (MP9 3.0 410546004, MP9 2.x 113371000146109 "definitief gestopt") is "Stopped";
+ * "geannuleerd" (MP9 3.0 89925002) is "Cancelled". A stop type with another code counts as a
+ * modifier this module does not understand.
+ *
+ * **Modifiers not understood.** A `modifierExtension` other than the stop type, anywhere in the
+ * record or its Medication, may change what the record means (FHIR: never ignore one). Such a record
+ * is never shown as plainly current or stopped: its status is "See the record" (`see-record`); it
+ * stays in the view its FHIR status and period put it in, so a current one is not hidden.
  *
  * **Merging.** In the current view the same coded medication from several sources is one row that
  * lists its sources ("Medication agreement, Medication use"). The code is the first coding with a
  * system and a code, preferring G-Standaard HPK, then PRK, then GPK; ATC codes (a class of
  * substances, not a product) are never a merge key. Uncoded records are never merged, and history
- * rows are one per record (each has its own period). When the merged sources give different dosage
- * texts, the row keeps every distinct text with the sources that say it (`dosageDiffers`).
+ * rows are one per record (each has its own period), with one exception: a stopped record (FHIR
+ * `stopped` or stop type "stopgezet") joins the current row of its code when it is newer (written
+ * on or after) than every current record of its kind in that row, or, when the row has none of its
+ * kind, than every current record in the row. So a stop is never hidden behind an older "active".
+ * - The primary source (its dosage and period shown first, `dosageText`, `start`, `end`) is the
+ *   record in effect today: records that have started come before records not yet started; then
+ *   the agreement (the prescriber's word), then the newest (written date), then the most current
+ *   status.
+ * - The row's status is the prescriber's decision: the newest medication agreement's status
+ *   (started agreements first), else the primary's status. When the sources give different
+ *   statuses, the row keeps each status with the sources that give it (`statusDiffers`,
+ *   `statusBySource`), as it does for different dosage texts (`dosageDiffers`, `dosage`).
+ * - A merged row is in the current view (group `current`) when its status is a current one or when
+ *   a source of another kind than the deciding agreement is current (a use that says "active"
+ *   while the agreement says "stopped" stays in sight, status "Stopped", with both statuses shown).
+ *   A row whose only current sources are agreements older than a newer stop is history. Grouped by
+ *   status, a row lands in the group of its own status ("Stopped", "On hold", …) in either view.
  */
 
 export type MedicationKind = 'agreement' | 'dispense-request' | 'use' | 'request' | 'statement';
 export type MedicationStatusGroup = 'current' | 'history' | 'error';
 export type MedicationRowStatus =
-  | 'active' | 'on-hold' | 'intended' | 'ended' | 'stopped' | 'completed' | 'cancelled' | 'draft' | 'not-taken' | 'unknown' | 'entered-in-error';
+  | 'active' | 'on-hold' | 'intended' | 'see-record' | 'ended' | 'stopped' | 'completed' | 'cancelled' | 'draft' | 'not-taken' | 'unknown'
+  | 'entered-in-error';
 export type MedicationSource = MedicationRequest | MedicationStatement;
 
 /** One distinct dosage text with the sources that give it. */
@@ -52,6 +84,16 @@ export interface MedicationDosageGroup {
   /** Who gives this text: `Medication agreement` (with a start date when two sources of one kind differ). */
   label: string;
   lines: string[];
+}
+
+/** One distinct status with the sources that give it. */
+export interface MedicationStatusSource {
+  kinds: MedicationKind[];
+  /** Who gives this status: `Medication agreement` (with the date it was recorded when two sources of one kind differ). */
+  label: string;
+  status: MedicationRowStatus;
+  /** The status in words, in the row's locale. */
+  statusText: string;
 }
 
 export interface MedicationRow {
@@ -67,9 +109,14 @@ export interface MedicationRow {
   dosage: MedicationDosageGroup[];
   /** True when the merged sources give different dosage texts. */
   dosageDiffers: boolean;
+  /** The prescriber's decision: the newest medication agreement's status, else the primary source's. */
   status: MedicationRowStatus;
   /** The status in words, in the row's locale. */
   statusText: string;
+  /** Every distinct status among the sources, with who gives it (the row's own status first). */
+  statusBySource: MedicationStatusSource[];
+  /** True when the merged sources give different statuses. */
+  statusDiffers: boolean;
   statusGroup: MedicationStatusGroup;
   /** The kinds of source, in a fixed order (agreement, dispense request, use, request, statement). */
   kinds: MedicationKind[];
@@ -84,8 +131,10 @@ export interface MedicationRow {
   /** FHIR date(Time) of the start and end of the period of use, as written. */
   start?: string;
   end?: string;
-  /** `01-Jan-2025 to 31-Mar-2025`, `from 01-Jan-2025`, or '' when there is no period. */
+  /** `01-Jan-2025 to 31-Mar-2025`, `from 01-Jan-2025`, or '' when there is no period; `(not yet started)` after a period that starts after today. */
   periodText: string;
+  /** True when no source has started yet: every period of use starts after today. */
+  notStarted: boolean;
   prescriber?: string;
   /** The merge code (`system|code`) when the medication is coded. */
   code?: string;
@@ -112,12 +161,15 @@ const KIND_LABEL: Record<MedicationKind, Phrase> = {
 
 /** Statuses in display and sort order: current first, entered-in-error last. */
 export const STATUS_ORDER: readonly MedicationRowStatus[] = [
-  'active', 'on-hold', 'intended', 'ended', 'stopped', 'completed', 'cancelled', 'draft', 'not-taken', 'unknown', 'entered-in-error',
+  'active', 'on-hold', 'intended', 'see-record', 'ended', 'stopped', 'completed', 'cancelled', 'draft', 'not-taken', 'unknown', 'entered-in-error',
 ];
+const CURRENT_STATUSES: ReadonlySet<string> = new Set(['active', 'on-hold', 'intended']);
+const HISTORY_STATUSES: ReadonlySet<string> = new Set(['stopped', 'completed', 'cancelled', 'draft', 'not-taken', 'unknown']);
 const STATUS_LABEL: Record<MedicationRowStatus, Phrase> = {
   active: { en: 'Active', nl: 'Actief' },
   'on-hold': { en: 'On hold', nl: 'Onderbroken' },
   intended: { en: 'Intended', nl: 'Gepland' },
+  'see-record': { en: 'See the record', nl: 'Zie het dossier' },
   ended: { en: 'Period ended', nl: 'Periode verstreken' },
   stopped: { en: 'Stopped', nl: 'Gestopt' },
   completed: { en: 'Completed', nl: 'Afgerond' },
@@ -129,6 +181,8 @@ const STATUS_LABEL: Record<MedicationRowStatus, Phrase> = {
 };
 
 const NO_NAME: Phrase = { en: 'Medication name not known', nl: 'Naam geneesmiddel onbekend' };
+const NOT_STARTED: Phrase = { en: 'not yet started', nl: 'nog niet gestart' };
+const RECORDED: Phrase = { en: 'recorded', nl: 'vastgelegd' };
 
 export function kindLabel(kind: MedicationKind, locale: ZkLocale): string {
   return KIND_LABEL[kind][locale];
@@ -136,6 +190,17 @@ export function kindLabel(kind: MedicationKind, locale: ZkLocale): string {
 
 export function statusLabel(status: MedicationRowStatus, locale: ZkLocale): string {
   return STATUS_LABEL[status][locale];
+}
+
+/**
+ * What a status says by itself, for its colour: `current` (active, on hold, intended), `error`
+ * (entered in error) or `history` (everything else, "See the record" included). A merged current
+ * row can have a history status ("Stopped" while a use is still active): its status is not coloured
+ * as current.
+ */
+export function statusTone(status: MedicationRowStatus): MedicationStatusGroup {
+  if (status === 'entered-in-error') return 'error';
+  return CURRENT_STATUSES.has(status) ? 'current' : 'history';
 }
 
 const CATEGORY: Readonly<Record<string, MedicationKind>> = lookupTable({
@@ -250,27 +315,54 @@ function renderedText(resource: MedicationSource): string | undefined {
   return extensionValue(resource, '/ext-RenderedDosageInstruction', (e) => trimmed(e.valueString) ?? trimmed(e.valueMarkdown));
 }
 
-/** A full date plus a duration, minus one day (periods include their last day): 1 Jan + 7 days → 7 Jan. */
+/** Minutes in one unit of a duration measured in time (UCUM code or unit text). */
+const MINUTES_PER: Readonly<Record<string, number>> = lookupTable({
+  min: 1, minute: 1, minutes: 1,
+  h: 60, hour: 60, hours: 60,
+  d: 1440, day: 1440, days: 1440,
+  wk: 10_080, week: 10_080, weeks: 10_080,
+});
+/** Months in one unit of a calendar duration. */
+const MONTHS_PER: Readonly<Record<string, number>> = lookupTable({ mo: 1, month: 1, months: 1, a: 12, year: 12, years: 12 });
+const DAY_MINUTES = 1440;
+const TIME_OF_DAY = /T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?/;
+
+/** Minutes after midnight of a dateTime's own clock time as written (no zone conversion); 0 for a date. */
+function minuteOfDay(value: string): number {
+  const m = TIME_OF_DAY.exec(value);
+  return m ? Number(m[1]) * 60 + Number(m[2]) + Number(m[3] ?? 0) / 60 : 0;
+}
+
+/**
+ * The last calendar day of a period that starts at `start` (a full date, or a dateTime read on its
+ * own clock) and lasts `duration`. A period includes its last day, and ends on the day its last
+ * moment falls in: 1 Jan + 7 days → 7 Jan; 14 Jun + 36 h → 15 Jun (noon); 14 Jun + 24 h → 14 Jun;
+ * 14 Jun 20:00 + 6 h → 15 Jun. Months and years count on the calendar: 31 Jan + 1 month ends on
+ * 28 Feb (the day before 1 Mar), 28 Jan + 1 month on 27 Feb. Hours and minutes are rounded up to
+ * the day they end in. A fractional number of months or years (not a whole number of months) has no end.
+ */
 function endAfter(start: unknown, duration: Quantity | undefined): string | undefined {
   const date = parseFhirDate(start);
-  if (!date || !isFullDate(date) || !duration || typeof duration.value !== 'number' || !Number.isFinite(duration.value) || duration.value <= 0) return undefined;
-  const unit = trimmed(duration.code) ?? trimmed(duration.unit);
+  if (!date || !isFullDate(date) || typeof start !== 'string' || !duration || typeof duration !== 'object') return undefined;
   const value = duration.value;
-  const utc = new Date(0);
-  const base = dayNumber(date);
-  if (unit === 'd' || unit === 'day' || unit === 'days') utc.setTime((base + Math.ceil(value) - 1) * 86_400_000);
-  else if (unit === 'wk' || unit === 'week' || unit === 'weeks') utc.setTime((base + Math.ceil(value * 7) - 1) * 86_400_000);
-  else if ((unit === 'mo' || unit === 'a') && Number.isInteger(value)) {
-    const months = unit === 'mo' ? value : value * 12;
-    const target = date.month - 1 + months;
-    const year = date.year + Math.floor(target / 12);
-    const month = (target % 12) + 1;
-    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    utc.setUTCFullYear(year, month - 1, Math.min(date.day, lastDay));
-    utc.setTime(utc.getTime() - 86_400_000);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return undefined;
+  const unit = trimmed(duration.code) ?? trimmed(duration.unit);
+  if (unit === undefined) return undefined;
+  const clock = minuteOfDay(start.trim());
+  let last: number;
+  if (MINUTES_PER[unit] !== undefined) {
+    // Minutes from the start day's midnight to the end (exclusive); rounding keeps 7 × 1440 exact.
+    const end = Math.round((clock + value * MINUTES_PER[unit]) * 1e6) / 1e6;
+    last = dayNumber(date) + Math.ceil(end / DAY_MINUTES) - 1;
+  } else if (MONTHS_PER[unit] !== undefined && Number.isInteger(value * MONTHS_PER[unit])) {
+    const months = value * MONTHS_PER[unit];
+    if (date.year + months / 12 > 9999) return undefined;
+    // Ends at the same clock time on the target day: on that day when the start had a time, else the day before.
+    last = dayNumber(addMonths(date, months)) - (clock > 0 ? 0 : 1);
   } else return undefined;
+  const utc = new Date(last * 86_400_000);
   // Far beyond any calendar a clinician uses (or past Date's range): no end date rather than a wrong one.
-  if (Number.isNaN(utc.getTime()) || utc.getUTCFullYear() > 9999) return undefined;
+  if (!Number.isFinite(last) || Number.isNaN(utc.getTime()) || utc.getUTCFullYear() > 9999) return undefined;
   const y = String(utc.getUTCFullYear()).padStart(4, '0');
   return `${y}-${String(utc.getUTCMonth() + 1).padStart(2, '0')}-${String(utc.getUTCDate()).padStart(2, '0')}`;
 }
@@ -333,18 +425,88 @@ export function periodEnded(end: string | undefined, today: CalendarDate): boole
   return compareCalendarDates(dateRange(date).last, dateRange(today).first) < 0;
 }
 
-const CURRENT_STATUSES: ReadonlySet<string> = new Set(['active', 'on-hold', 'intended']);
-const HISTORY_STATUSES: ReadonlySet<string> = new Set(['stopped', 'completed', 'cancelled', 'draft', 'not-taken', 'unknown']);
+type StopTypeStatus = 'on-hold' | 'stopped' | 'cancelled';
+const SNOMED_SYSTEMS: ReadonlySet<string> = new Set(['http://snomed.info/sct', 'urn:oid:2.16.840.1.113883.6.96']);
+
+/**
+ * Nictiz `ext-StopType` codes (SNOMED CT) → the status they give. MP9 3.0 codes, then the MP9 2.x
+ * codes they replaced (both occur in real data).
+ */
+const STOP_TYPE: Readonly<Record<string, StopTypeStatus>> = lookupTable({
+  '385655000': 'on-hold', // onderbroken (suspended), MP9 3.0
+  '113381000146106': 'on-hold', // tijdelijk gestopt, MP9 2.x
+  '410546004': 'stopped', // stopgezet (discontinued), MP9 3.0
+  '113371000146109': 'stopped', // definitief gestopt, MP9 2.x
+  '89925002': 'cancelled', // geannuleerd, MP9 3.0
+});
+const isStopType = (e: Extension): boolean => typeof e.url === 'string' && e.url.endsWith('/ext-StopType');
+
+const extensionList = (value: unknown): Extension[] =>
+  (Array.isArray(value) ? value.filter((e): e is Extension => !!e && typeof e === 'object') : []);
+
+/**
+ * The stop type of a record (modifier extension, or plain extension): the status it gives,
+ * `'not-understood'` for a stop type this module cannot read (an unknown code, or two that disagree),
+ * or undefined when there is none.
+ */
+function stopType(resource: MedicationSource): StopTypeStatus | 'not-understood' | undefined {
+  const found = new Set<StopTypeStatus | 'not-understood'>();
+  for (const e of [...extensionList(resource.modifierExtension), ...extensionsOf(resource)]) {
+    if (!isStopType(e)) continue;
+    const known = codings(e.valueCodeableConcept)
+      .filter((c) => typeof c.system === 'string' && SNOMED_SYSTEMS.has(c.system))
+      .map((c) => (typeof c.code === 'string' ? STOP_TYPE[c.code.trim()] : undefined))
+      .filter((status): status is StopTypeStatus => status !== undefined);
+    found.add(known.length && known.every((k) => k === known[0]) ? known[0] : 'not-understood');
+  }
+  if (found.size > 1) return 'not-understood';
+  return [...found][0];
+}
+
+/**
+ * Whether a `modifierExtension` this module does not understand sits anywhere in `value` (a
+ * record without its `contained` resources, or a Medication). The stop type on the record itself
+ * is understood (see `stopType`).
+ */
+function hasUnknownModifier(value: unknown, top: boolean, depth = 0): boolean {
+  if (!value || typeof value !== 'object' || depth > 12) return false;
+  if (Array.isArray(value)) return value.some((v) => hasUnknownModifier(v, false, depth + 1));
+  const node = value as Record<string, unknown>;
+  const modifiers = extensionList(node.modifierExtension);
+  if (modifiers.some((e) => !(top && isStopType(e)))) return true;
+  if (Array.isArray(node.modifierExtension) && node.modifierExtension.length > modifiers.length) return true;
+  for (const key of Object.keys(node)) {
+    if (key === 'modifierExtension' || (top && key === 'contained')) continue;
+    const child = node[key];
+    if (child && typeof child === 'object' && hasUnknownModifier(child, false, depth + 1)) return true;
+  }
+  return false;
+}
 
 /** The status of one record on `today`, and whether it is current, history or an error. */
-export function recordStatus(resource: MedicationSource, today: CalendarDate): { status: MedicationRowStatus; group: MedicationStatusGroup } {
+export function recordStatus(
+  resource: MedicationSource, today: CalendarDate, medication?: Medication,
+): { status: MedicationRowStatus; group: MedicationStatusGroup } {
   const raw = typeof resource.status === 'string' ? resource.status : 'unknown';
   if (raw === 'entered-in-error') return { status: 'entered-in-error', group: 'error' };
-  if (CURRENT_STATUSES.has(raw)) {
-    if (periodEnded(periodOfUse(resource).end, today)) return { status: 'ended', group: 'history' };
-    return { status: raw, group: 'current' };
+  const stop = raw === 'draft' ? undefined : stopType(resource);
+  let result: { status: MedicationRowStatus; group: MedicationStatusGroup };
+  if (stop === 'on-hold') result = { status: 'on-hold', group: 'current' };
+  else if (stop === 'stopped' || stop === 'cancelled') result = { status: stop, group: 'history' };
+  else if (CURRENT_STATUSES.has(raw)) {
+    result = periodEnded(periodOfUse(resource).end, today) ? { status: 'ended', group: 'history' } : { status: raw, group: 'current' };
+  } else result = { status: HISTORY_STATUSES.has(raw) ? raw : 'unknown', group: 'history' };
+  if (stop === 'not-understood' || hasUnknownModifier(resource, true) || (medication && hasUnknownModifier(medication, false))) {
+    return { status: 'see-record', group: result.group };
   }
-  return { status: HISTORY_STATUSES.has(raw) ? (raw) : 'unknown', group: 'history' };
+  return result;
+}
+
+/** Whether a period starts after `today` (a partial start date starts on its first day). */
+export function periodNotStarted(start: string | undefined, today: CalendarDate): boolean {
+  const date = parseFhirDate(start);
+  if (!date) return false;
+  return compareCalendarDates(dateRange(date).first, dateRange(today).first) > 0;
 }
 
 function practitionerName(resource: Resource | undefined): string | undefined {
@@ -394,6 +556,10 @@ interface Prepared {
   code?: string;
   lines: string[];
   period: { start?: string; end?: string };
+  /** The period of use has begun (or has no start): false for a period that starts after today. */
+  started: boolean;
+  /** When the record was written (`authoredOn`, `dateAsserted`), else the start of its period: for "newest". */
+  written?: string;
 }
 
 function prepare(record: MedicationRecord, index: number, options: MedicationRowOptions): Prepared | undefined {
@@ -401,8 +567,9 @@ function prepare(record: MedicationRecord, index: number, options: MedicationRow
   if (!resource || typeof resource !== 'object' || (resource.resourceType !== 'MedicationRequest' && resource.resourceType !== 'MedicationStatement')) {
     return undefined;
   }
-  const { status, group } = recordStatus(resource, options.today);
+  const { status, group } = recordStatus(resource, options.today, recordMedication(record));
   const coding = preferredCoding(recordConcept(record));
+  const period = periodOfUse(resource);
   return {
     record,
     index,
@@ -411,16 +578,22 @@ function prepare(record: MedicationRecord, index: number, options: MedicationRow
     group,
     code: coding ? `${coding.system}|${coding.code}` : undefined,
     lines: dosageText(dosagesOf(resource), options.locale, { rendered: renderedText(resource) }),
-    period: periodOfUse(resource),
+    period,
+    started: !periodNotStarted(period.start, options.today),
+    written: writtenOn(resource) ?? period.start,
   };
 }
 
-/** Primary source first: the agreement (the prescriber's word), then the newest, then input order. */
+/**
+ * Primary source first: what is in effect today (started before not yet started), then the
+ * agreement (the prescriber's word), then the newest, then the most current status, then input order.
+ */
 function byPrimary(a: Prepared, b: Prepared): number {
   return (
-    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
+    Number(b.started) - Number(a.started)
+    || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
+    || -compareDates(a.written, b.written) // newest first; unknown last
     || STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
-    || -compareDates(writtenOn(a.record.resource), writtenOn(b.record.resource)) // newest first; unknown last
     || a.index - b.index
   );
 }
@@ -433,39 +606,76 @@ function kindText(kinds: MedicationKind[], locale: ZkLocale): string {
     .join(', ');
 }
 
+/** `Medication agreement (from 01-Jul-2025, not yet started)`: a label with its qualifiers in brackets. */
+function withQualifiers(label: string, qualifiers: (string | undefined)[]): string {
+  const shown = qualifiers.filter((q): q is string => !!q);
+  return shown.length ? `${label} (${shown.join(', ')})` : label;
+}
+
+/**
+ * Members grouped by `same`, each group labelled by its sources: the kinds in words, plus
+ * `qualify(group)` when two groups would otherwise have the same label, plus "not yet started"
+ * when none of the group's sources has started.
+ */
+function sourceGroups<K>(
+  members: Prepared[], keyOf: (m: Prepared) => K | undefined, same: (a: K, b: K) => boolean,
+  qualify: (group: Prepared[]) => string | undefined, locale: ZkLocale,
+): { key: K; members: Prepared[]; kinds: MedicationKind[]; label: string }[] {
+  const groups: { key: K; members: Prepared[] }[] = [];
+  for (const m of members) {
+    const key = keyOf(m);
+    if (key === undefined) continue;
+    const found = groups.find((g) => same(g.key, key));
+    if (found) found.members.push(m);
+    else groups.push({ key, members: [m] });
+  }
+  const labels = groups.map((g) => kindText(g.members.map((m) => m.kind), locale));
+  return groups.map((g, i) => {
+    const duplicate = labels.filter((l) => l === labels[i]).length > 1;
+    const notStarted = g.members.every((m) => !m.started) ? NOT_STARTED[locale] : undefined;
+    return {
+      key: g.key, members: g.members, kinds: [...new Set(g.members.map((m) => m.kind))],
+      label: withQualifiers(labels[i], [duplicate ? qualify(g.members) : undefined, notStarted]),
+    };
+  });
+}
+
 function buildRow(key: string, members: Prepared[], options: MedicationRowOptions): MedicationRow {
   const { locale } = options;
   const sorted = [...members].sort(byPrimary);
   const primary = sorted[0];
-  const resource = primary.record.resource;
+  // The prescriber's decision: the newest agreement (started ones first), else the primary.
+  const decisive = sorted.find((m) => m.kind === 'agreement') ?? primary;
+  const resource = decisive.record.resource;
   const name = sorted.map((m) => medicationName(m.record)).find((n) => n !== undefined) ?? NO_NAME[locale];
   const strength = sorted.map((m) => medicationStrength(recordMedication(m.record), locale)).find((s) => s !== undefined);
   const prescriber = sorted.map((m) => prescriberOf(m.record.resource)).find((p) => p !== undefined);
 
   // Distinct dosage texts, each with the sources that give it.
-  const groups: { kinds: MedicationKind[]; starts: (string | undefined)[]; lines: string[] }[] = [];
-  for (const m of sorted) {
-    if (!m.lines.length) continue;
-    const same = groups.find((g) => g.lines.join('\n') === m.lines.join('\n'));
-    if (same) {
-      same.kinds.push(m.kind);
-      same.starts.push(m.period.start);
-    } else groups.push({ kinds: [m.kind], starts: [m.period.start], lines: m.lines });
-  }
-  const labels = groups.map((g) => kindText(g.kinds, locale));
-  const dosage: MedicationDosageGroup[] = groups.map((g, i) => {
-    const duplicate = labels.filter((l) => l === labels[i]).length > 1;
-    const since = duplicate ? formatPeriod(g.starts[0], undefined, locale) : undefined;
-    return { kinds: [...new Set(g.kinds)], label: since ? `${labels[i]} (${since})` : labels[i], lines: g.lines };
-  });
+  const dosageGroups = sourceGroups(sorted, (m) => (m.lines.length ? m.lines : undefined), (a, b) => a.join('\n') === b.join('\n'),
+    (g) => formatPeriod(g[0].period.start, undefined, locale), locale);
+  const dosage: MedicationDosageGroup[] = dosageGroups.map((g) => ({ kinds: g.kinds, label: g.label, lines: g.key }));
 
-  const statusRank = Math.min(...sorted.map((m) => STATUS_ORDER.indexOf(m.status)));
-  const status = STATUS_ORDER[statusRank];
+  // Distinct statuses, the row's own first, each with the sources that give it.
+  const status = decisive.status;
+  const byStatus = [...sorted].sort((a, b) => Number(b.status === status) - Number(a.status === status));
+  const statusBySource: MedicationStatusSource[] = sourceGroups(byStatus, (m) => m.status, (a, b) => a === b, (g) => {
+    const date = formatDate(writtenOn(g[0].record.resource), locale)?.replace(/ /g, '\u00a0');
+    return date ? `${RECORDED[locale]} ${date}` : formatPeriod(g[0].period.start, undefined, locale);
+  }, locale).map((g) => ({ kinds: g.kinds, label: g.label, status: g.key, statusText: STATUS_LABEL[g.key][locale] }));
+
+  // In sight while the deciding record is current, or while a source of another kind is current.
+  const statusGroup: MedicationStatusGroup = decisive.group === 'current' || sorted.some((m) => m.group === 'current' && m.kind !== decisive.kind)
+    ? 'current'
+    : decisive.group;
+
   const period = primary.period.start || primary.period.end ? primary.period : (sorted.find((m) => m.period.start || m.period.end)?.period ?? {});
+  const notStarted = !sorted.some((m) => m.started);
   const kinds = KIND_ORDER.filter((k) => sorted.some((m) => m.kind === k));
   const text = kindText(sorted.map((m) => m.kind), locale);
-  const periodText = formatPeriod(period.start, period.end, locale) ?? '';
-  const dosageTextLines = primary.lines.length ? primary.lines : (groups[0]?.lines ?? []);
+  const periodWords = formatPeriod(period.start, period.end, locale) ?? '';
+  const periodText = periodWords && periodNotStarted(period.start, options.today) ? `${periodWords} (${NOT_STARTED[locale]})` : periodWords;
+  const dosageTextLines = primary.lines.length ? primary.lines : (dosage[0]?.lines ?? []);
   const statusText = STATUS_LABEL[status][locale];
   return {
     key,
@@ -476,7 +686,9 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
     dosageDiffers: dosage.length > 1,
     status,
     statusText,
-    statusGroup: primary.group,
+    statusBySource,
+    statusDiffers: statusBySource.length > 1,
+    statusGroup,
     kinds,
     kindText: text,
     sources: sorted.map((m) => m.record.resource),
@@ -485,23 +697,61 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
     start: period.start,
     end: period.end,
     periodText,
+    notStarted,
     prescriber,
     code: primary.code,
-    searchText: searchable([name, strength, ...dosage.flatMap((d) => d.lines), statusText, text, periodText, prescriber].filter(Boolean).join(' ')),
+    searchText: searchable([
+      name, strength, ...dosage.flatMap((d) => [d.label, ...d.lines]), statusText, ...statusBySource.map((g) => g.statusText), text, periodText, prescriber,
+    ].filter(Boolean).join(' ')),
   };
 }
 
 /**
+ * Whether a stopped history record joins the current row of its code (see the module notes): it is
+ * written on or after every current record of its kind in the row, or, when the row has none of its
+ * kind, after every current record in the row.
+ */
+function joinsCurrentRow(stop: Prepared, current: readonly Prepared[]): boolean {
+  if (!stop.written) return false;
+  const sameKind = current.filter((m) => m.kind === stop.kind);
+  const others = sameKind.length ? sameKind : current;
+  return others.every((m) => m.written !== undefined && compareDates(stop.written, m.written) >= 0);
+}
+
+/**
  * Turns medication records into list rows: current rows merged by medication code, history and
- * entered-in-error rows one per record. Row order is input order (current rows where their first
- * record was); sort with `sortRows`. Records that are not a MedicationRequest or
- * MedicationStatement are skipped.
+ * entered-in-error rows one per record (a stop newer than a current row's records joins that row).
+ * Row order is input order (current rows where their first record was); sort with `sortRows`.
+ * Records that are not a MedicationRequest or MedicationStatement are skipped.
  */
 export function medicationRows(records: readonly MedicationRecord[], options: MedicationRowOptions): MedicationRow[] {
   const list: readonly MedicationRecord[] = Array.isArray(records) ? records : [];
   const prepared = list
     .map((record, index) => prepare(record, index, options))
     .filter((p): p is Prepared => p !== undefined);
+
+  // Stopped records that join a current row: per code and kind, the newest stop that qualifies.
+  const currentByCode = new Map<string, Prepared[]>();
+  for (const p of prepared) {
+    if (p.group !== 'current' || !p.code) continue;
+    const same = currentByCode.get(p.code);
+    if (same) same.push(p);
+    else currentByCode.set(p.code, [p]);
+  }
+  const joining = new Set<Prepared>();
+  if (currentByCode.size) {
+    const newest = new Map<string, Prepared>();
+    for (const p of prepared) {
+      if (p.group !== 'history' || p.status !== 'stopped' || !p.code) continue;
+      const current = currentByCode.get(p.code);
+      if (!current || !joinsCurrentRow(p, current)) continue;
+      const slot = `${p.code}\u0000${p.kind}`;
+      const before = newest.get(slot);
+      if (!before || compareDates(p.written, before.written) >= 0) newest.set(slot, p);
+    }
+    for (const p of newest.values()) joining.add(p);
+  }
+
   const buckets = new Map<string, Prepared[]>();
   const used = new Set<string>();
   const unique = (base: string): string => {
@@ -513,8 +763,9 @@ export function medicationRows(records: readonly MedicationRecord[], options: Me
   const order: string[] = [];
   for (const p of prepared) {
     const resource = p.record.resource;
+    const merged = (p.group === 'current' || joining.has(p)) && p.code;
     const recordKey = `${p.group === 'current' ? 'r' : p.group === 'history' ? 'h' : 'e'}:${resource.resourceType}/${trimmed(resource.id) ?? `#${p.index}`}`;
-    const key = p.group === 'current' && p.code ? `c:${p.code}` : unique(recordKey);
+    const key = merged ? `c:${p.code}` : unique(recordKey);
     if (!buckets.has(key)) {
       buckets.set(key, []);
       order.push(key);

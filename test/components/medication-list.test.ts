@@ -116,6 +116,17 @@ const statuses = (el: List) => parts(el, 'status').map(text);
 const announced = (el: List) => text(root(el).querySelector('[role="status"][aria-live="polite"]'));
 const sortButton = (el: List, column: string) => root(el).querySelector<HTMLButtonElement>(`.col-${column} button`)!;
 const nbsp = (s: string) => s.replace(/\u00a0/g, ' ');
+/** A FHIR date `days` days from today (the list reads the real clock). */
+const dayFromToday = (days: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+const NICTIZ = 'http://nictiz.nl/fhir/StructureDefinition/';
+const stopType = (code: string) => ({ url: `${NICTIZ}ext-StopType`, valueCodeableConcept: { coding: [{ system: SNOMED, code }] } });
+const periodExt = (start: string, end?: string) => ({ url: `${NICTIZ}ext-TimeInterval.Period`, valuePeriod: { start, end } });
+const statusSources = (cell: Element | null) => [...(cell?.querySelectorAll('.status-sources li') ?? [])]
+  .map((li) => [text(li.querySelector('.status-source')), text(li).slice(text(li.querySelector('.status-source')).length).trim()]);
 
 async function typeFilter(el: List, value: string): Promise<void> {
   const input = part(el, 'filter') as HTMLInputElement;
@@ -411,6 +422,95 @@ describe('<zk-medication-list>', () => {
       expect(text(dosage)).to.contain('The sources give different dosages');
       const groups = [...dosage.querySelectorAll('.dosage-group')].map((g) => [text(g.querySelector('.dosage-source')), nbsp(text(g.querySelector('ul')))]);
       expect(groups).to.deep.equal([['Medication agreement', '2 tablets once daily'], ['Medication use', '1 tablet once daily']]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('status rule: an agreement on hold beside an active use shows "On hold" and each source\'s status (en, nl)', async () => {
+      const { el } = await mount([
+        request('ma-hold', { status: 'on-hold', medicationCodeableConcept: METOPROLOL_CODE, authoredOn: '2026-01-10', dosageInstruction: [daily(1)] }),
+        statement('mgb-hold', { medicationCodeableConcept: METOPROLOL_CODE, dosage: [daily(1)] }),
+      ]);
+      expect(statuses(el)).to.deep.equal(['On hold']);
+      const cell = part(el, 'status')!.closest('td');
+      expect(text(cell)).to.contain('The sources give different statuses');
+      expect(statusSources(cell)).to.deep.equal([['Medication agreement', 'On hold'], ['Medication use', 'Active']]);
+      expect(part(el, 'status')!.getAttribute('part')).to.equal('status status-current');
+      await expect(el).to.be.accessible();
+      await setLocale('nl');
+      await el.updateComplete;
+      const nl = part(el, 'status')!.closest('td');
+      expect(statuses(el)).to.deep.equal(['Onderbroken']);
+      expect(text(nl)).to.contain('De bronnen geven verschillende statussen');
+      expect(statusSources(nl)).to.deep.equal([['Medicatieafspraak', 'Onderbroken'], ['Medicatiegebruik', 'Actief']]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('view rule: a stop newer than an active use keeps the row in the current list as "Stopped", coloured as history', async () => {
+      const { el } = await mount([
+        request('ma-old', { medicationCodeableConcept: METOPROLOL_CODE, authoredOn: '2024-01-01', dosageInstruction: [daily(1)] }),
+        statement('mgb-now', { medicationCodeableConcept: METOPROLOL_CODE, dateAsserted: '2024-01-03', dosage: [daily(1)] }),
+        request('ma-stop', { medicationCodeableConcept: METOPROLOL_CODE, authoredOn: '2026-02-01', modifierExtension: [stopType('410546004')], dosageInstruction: [daily(1)] }),
+      ], html`<zk-medication-list patient-id=${P} group-by-status></zk-medication-list>`);
+      expect(statuses(el)).to.deep.equal(['Stopped']);
+      expect(part(el, 'status')!.getAttribute('part')).to.equal('status status-history');
+      expect([...root(el).querySelectorAll('th[scope="rowgroup"]')].map(text)).to.deep.equal(['Stopped (1)']);
+      expect(statusSources(part(el, 'status')!.closest('td'))).to.deep.equal([['Medication agreement', 'Stopped'], ['Medication agreement, Medication use', 'Active']]);
+      expect(text(part(el, 'count'))).to.equal('1 current medication shown');
+      await expect(el).to.be.accessible();
+    });
+
+    it('stop type rule: an "active" agreement with ext-StopType stopgezet is not in the current list; the history shows it "Stopped" (en, nl)', async () => {
+      const { el } = await mount([request('ma-stopped', { medicationCodeableConcept: { text: 'Acenocoumarol tablet 1 mg' }, modifierExtension: [stopType('410546004')] })]);
+      expect(names(el)).to.deep.equal([]);
+      expect(text(part(el, 'empty'))).to.contain('No current medication.');
+      part(el, 'show-history-button')!.click();
+      await el.updateComplete;
+      expect(statuses(el)).to.deep.equal(['Stopped']);
+      await setLocale('nl');
+      await el.updateComplete;
+      expect(statuses(el)).to.deep.equal(['Gestopt']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('modifier rule: a record with a modifier extension the list does not understand shows "See the record", not "Active" (en, nl)', async () => {
+      const { el } = await mount([request('ma-odd', {
+        medicationCodeableConcept: { text: 'Methotrexate tablet 2.5 mg' },
+        modifierExtension: [{ url: 'http://example.org/fhir/StructureDefinition/only-if', valueString: 'Alleen op voorschrift van de reumatoloog' }],
+      })]);
+      expect(statuses(el)).to.deep.equal(['See the record']);
+      await expect(el).to.be.accessible();
+      await setLocale('nl');
+      await el.updateComplete;
+      expect(statuses(el)).to.deep.equal(['Zie het dossier']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('primary rule: the dose in effect today is shown first and a later one says "not yet started" (en, nl)', async () => {
+      const code = { coding: [{ system: G_STANDAARD.hpk, code: '4444444' }], text: 'Prednisolone tablet 5 mg' };
+      const now = { start: dayFromToday(-14), end: dayFromToday(15) };
+      const later = { start: dayFromToday(16), end: dayFromToday(46) };
+      const { el } = await mount([
+        request('ma-now', { medicationCodeableConcept: code, authoredOn: now.start, extension: [periodExt(now.start, now.end)], dosageInstruction: [daily(4)] }),
+        request('ma-later', { medicationCodeableConcept: code, authoredOn: dayFromToday(-1), extension: [periodExt(later.start, later.end)], dosageInstruction: [daily(2)] }),
+      ]);
+      expect(statuses(el)).to.deep.equal(['Active']);
+      expect(nbsp(text(part(el, 'period')))).to.not.contain('not yet started');
+      const groups = () => [...part(el, 'dosage')!.querySelectorAll('.dosage-group')].map((g) => [nbsp(text(g.querySelector('.dosage-source'))), nbsp(text(g.querySelector('ul')))]);
+      expect(groups().map((g) => g[1])).to.deep.equal(['4 tablets once daily', '2 tablets once daily']);
+      expect(groups()[1][0]).to.match(/^Medication agreement \(from .+, not yet started\)$/);
+      await expect(el).to.be.accessible();
+      await setLocale('nl');
+      await el.updateComplete;
+      expect(groups()[1][0]).to.match(/^Medicatieafspraak \(vanaf .+, nog niet gestart\)$/);
+    });
+
+    it('not-started rule: a medication whose period starts after today says so in the period (en, nl)', async () => {
+      const start = dayFromToday(10);
+      const { el } = await mount([request('ma-future', { medicationCodeableConcept: { text: 'Alendronic acid tablet 70 mg' }, extension: [periodExt(start)] })]);
+      expect(nbsp(text(part(el, 'period')))).to.match(/^from \d\d-\w{3}-\d{4} \(not yet started\)$/);
+      await setLocale('nl');
+      await el.updateComplete;
+      expect(nbsp(text(part(el, 'period')))).to.match(/^vanaf \d\d \w{3} \d{4} \(nog niet gestart\)$/);
       await expect(el).to.be.accessible();
     });
   });

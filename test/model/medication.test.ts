@@ -4,7 +4,7 @@ import type { MedicationRecord } from '../../src/core/client.js';
 import type { Dosage, Medication, MedicationRequest, MedicationStatement } from '../../src/core/fhir.js';
 import type { CalendarDate } from '../../src/model/date.js';
 import {
-  G_STANDAARD, countRows, filterRows, groupRows, medicationKind, medicationRows, periodOfUse, recordStatus, searchable, sortRows, visibleRows,
+  G_STANDAARD, countRows, filterRows, groupRows, medicationKind, medicationRows, periodOfUse, recordStatus, searchable, sortRows, statusTone, visibleRows,
   type MedicationRow,
 } from '../../src/model/medication.js';
 
@@ -47,6 +47,11 @@ function statement(fields: Partial<MedicationStatement> = {}): MedicationStateme
 const rec = (resource: MedicationRequest | MedicationStatement, extra: Partial<MedicationRecord> = {}): MedicationRecord => ({ resource, ...extra });
 const rows = (records: MedicationRecord[], locale: 'en' | 'nl' = 'en') => medicationRows(records, { locale, today: TODAY });
 const hpk = (code: string, display?: string) => ({ coding: [{ system: G_STANDAARD.hpk, code, display }], text: display });
+const NICTIZ = 'http://nictiz.nl/fhir/StructureDefinition/';
+const stopType = (code: string) => ({ url: `${NICTIZ}ext-StopType`, valueCodeableConcept: { coding: [{ system: SNOMED, code }] } });
+const periodExt = (start: string, end?: string) => ({ url: `${NICTIZ}ext-TimeInterval.Period`, valuePeriod: { start, end } });
+const durationExt = (value: number, code: string) => ({ url: `${NICTIZ}ext-TimeInterval.Duration`, valueDuration: { value, code, system: UCUM } });
+const statusSources = (row: MedicationRow) => row.statusBySource.map((g) => [plain(g.label), g.statusText]);
 
 describe('model/medication', () => {
   describe('kinds (Medicatieproces 9)', () => {
@@ -223,6 +228,178 @@ describe('model/medication', () => {
         ['Medication agreement', ['2 tablets once daily']],
         ['Medication use', ['1 tablet once daily']],
       ]);
+    });
+  });
+
+  describe('merged sources that disagree on status (the prescriber decides, the row shows the difference)', () => {
+    const code = hpk('3333333', 'Acenocoumarol tablet 1 mg');
+    const agreement = (fields: Partial<MedicationRequest> = {}) => request({ category: [AGREEMENT], medicationCodeableConcept: code, ...fields });
+    const use = (fields: Partial<MedicationStatement> = {}) => statement({ category: USE, medicationCodeableConcept: code, ...fields });
+
+    it('status rule: an agreement on hold and a use active is one current row "On hold", showing each status with its source (en, nl)', () => {
+      const records = [rec(use({ dateAsserted: '2025-06-12' })), rec(agreement({ status: 'on-hold', authoredOn: '2025-06-10' }))];
+      const [row, ...others] = rows(records);
+      expect(others).to.have.length(0);
+      expect([row.status, row.statusText, row.statusGroup]).to.deep.equal(['on-hold', 'On hold', 'current']);
+      expect(row.statusDiffers).to.equal(true);
+      expect(statusSources(row)).to.deep.equal([['Medication agreement', 'On hold'], ['Medication use', 'Active']]);
+      expect(visibleRows([row], false)).to.have.length(1);
+      expect(groupRows([row], 'en').map((g) => g.label)).to.deep.equal(['On hold']);
+      const [nl] = rows(records, 'nl');
+      expect(nl.statusText).to.equal('Onderbroken');
+      expect(statusSources(nl)).to.deep.equal([['Medicatieafspraak', 'Onderbroken'], ['Medicatiegebruik', 'Actief']]);
+    });
+
+    it('status rule: the newest agreement decides, also over an older active agreement; sources that agree show no difference', () => {
+      const [row] = rows([
+        rec(agreement({ authoredOn: '2025-01-01' })),
+        rec(agreement({ status: 'on-hold', authoredOn: '2025-06-01' })),
+        rec(use()),
+      ]);
+      expect(row.status).to.equal('on-hold');
+      expect(statusSources(row)).to.deep.equal([['Medication agreement', 'On hold'], ['Medication agreement, Medication use', 'Active']]);
+      const [same] = rows([rec(agreement()), rec(use())]);
+      expect([same.status, same.statusDiffers, same.statusBySource.length]).to.deep.equal(['active', false, 1]);
+    });
+
+    it('status rule: two sources of one kind with different statuses are told apart by the date they were recorded (en, nl)', () => {
+      const records = [rec(agreement({ authoredOn: '2025-01-01' })), rec(agreement({ status: 'on-hold', authoredOn: '2025-06-01' }))];
+      expect(statusSources(rows(records)[0])).to.deep.equal([
+        ['Medication agreement (recorded 01-Jun-2025)', 'On hold'], ['Medication agreement (recorded 01-Jan-2025)', 'Active'],
+      ]);
+      expect(statusSources(rows(records, 'nl')[0])).to.deep.equal([
+        ['Medicatieafspraak (vastgelegd 01 jun 2025)', 'Onderbroken'], ['Medicatieafspraak (vastgelegd 01 jan 2025)', 'Actief'],
+      ]);
+    });
+
+    it('view rule: a stop newer than the current records joins their row, which stays in the current view as "Stopped" beside the use that says "Active"', () => {
+      const result = rows([
+        rec(agreement({ authoredOn: '2024-01-01' })),
+        rec(use({ dateAsserted: '2024-01-03' })),
+        rec(agreement({ status: 'stopped', authoredOn: '2025-06-01' })),
+      ]);
+      expect(result).to.have.length(1);
+      const [row] = result;
+      expect([row.status, row.statusText, row.statusGroup]).to.deep.equal(['stopped', 'Stopped', 'current']);
+      expect(statusSources(row)).to.deep.equal([['Medication agreement', 'Stopped'], ['Medication agreement, Medication use', 'Active']]);
+      expect(row.resource.authoredOn).to.equal('2025-06-01');
+      expect(groupRows(visibleRows(result, false), 'en').map((g) => g.label)).to.deep.equal(['Stopped']);
+      expect(statusTone(row.status)).to.equal('history');
+    });
+
+    it('view rule: a row whose only current sources are agreements older than a newer stop is history; an older stop stays a history row of its own', () => {
+      const superseded = rows([rec(agreement({ authoredOn: '2024-01-01' })), rec(agreement({ status: 'stopped', authoredOn: '2025-06-01' }))]);
+      expect(superseded.map((r) => [r.status, r.statusGroup, r.sources.length])).to.deep.equal([['stopped', 'history', 2]]);
+      const resumed = rows([rec(agreement({ status: 'stopped', authoredOn: '2019-01-01' })), rec(agreement({ authoredOn: '2024-01-01' })), rec(use())]);
+      expect(resumed.map((r) => [r.status, r.statusGroup, r.sources.length])).to.deep.equal([['stopped', 'history', 1], ['active', 'current', 2]]);
+      expect(resumed[1].statusDiffers).to.equal(false);
+    });
+  });
+
+  describe('stop type and modifier extensions (a modifier is never ignored)', () => {
+    it('stop type rule: ext-StopType "stopgezet" (410546004, MP9 2.x 113371000146109) on an active record is "Stopped", in the history (en, nl)', () => {
+      for (const code of ['410546004', '113371000146109']) {
+        const r = request({ modifierExtension: [stopType(code)] });
+        expect(recordStatus(r, TODAY), code).to.deep.equal({ status: 'stopped', group: 'history' });
+        const all = rows([rec(r)]);
+        expect(visibleRows(all, false), code).to.have.length(0);
+        expect(all[0].statusText).to.equal('Stopped');
+        expect(rows([rec(r)], 'nl')[0].statusText).to.equal('Gestopt');
+      }
+    });
+
+    it('stop type rule: "onderbroken" (385655000, MP9 2.x 113381000146106) is "On hold" and stays current after its period ended (en, nl)', () => {
+      for (const code of ['385655000', '113381000146106']) {
+        const r = statement({ modifierExtension: [stopType(code)], effectivePeriod: { start: '2025-01-01', end: '2025-06-10' } });
+        expect(recordStatus(r, TODAY), code).to.deep.equal({ status: 'on-hold', group: 'current' });
+        expect(rows([rec(r)], 'nl')[0].statusText).to.equal('Onderbroken');
+      }
+    });
+
+    it('stop type rule: a stop type sent as a plain extension counts the same; "geannuleerd" (89925002) is "Cancelled"', () => {
+      expect(recordStatus(request({ extension: [stopType('410546004')] }), TODAY)).to.deep.equal({ status: 'stopped', group: 'history' });
+      expect(recordStatus(request({ extension: [stopType('385655000')] }), TODAY)).to.deep.equal({ status: 'on-hold', group: 'current' });
+      expect(recordStatus(request({ modifierExtension: [stopType('89925002')] }), TODAY)).to.deep.equal({ status: 'cancelled', group: 'history' });
+    });
+
+    it('modifier rule: an unknown modifierExtension (on the record, a dosage line or its Medication) or a stop type with an unknown code shows "See the record", never "Active", and stays in sight (en, nl)', () => {
+      const unknown = { url: 'http://example.org/fhir/StructureDefinition/not-really', valueBoolean: true };
+      const medication: Medication = { resourceType: 'Medication', code: { text: 'Metoprolol tablet 50 mg' }, modifierExtension: [unknown] };
+      const records = [
+        rec(request({ modifierExtension: [unknown] })),
+        rec(request({ dosageInstruction: [{ ...dailyTablets(1), modifierExtension: [unknown] } as Dosage] })),
+        rec(request(), { medication }),
+        rec(request({ modifierExtension: [stopType('999999')] })),
+      ];
+      const en = rows(records);
+      expect(en.map((r) => [r.status, r.statusText, r.statusGroup])).to.deep.equal(Array(4).fill(['see-record', 'See the record', 'current']));
+      expect(rows(records, 'nl').map((r) => r.statusText)).to.deep.equal(Array(4).fill('Zie het dossier'));
+      expect(recordStatus(request({ status: 'stopped', modifierExtension: [unknown] }), TODAY)).to.deep.equal({ status: 'see-record', group: 'history' });
+      expect(statusTone('see-record')).to.not.equal('current');
+      // The known stop type on the record is not an unknown modifier; a contained resource is not the record.
+      expect(recordStatus(request({ modifierExtension: [stopType('385655000')], contained: [{ resourceType: 'Practitioner', id: 'p', modifierExtension: [unknown] }] }), TODAY).status).to.equal('on-hold');
+    });
+  });
+
+  describe('in effect today and not yet started', () => {
+    const code = hpk('4444444', 'Prednisolon tablet 5 mg');
+    const june = () => request({ category: [AGREEMENT], medicationCodeableConcept: code, authoredOn: '2025-05-28', extension: [periodExt('2025-06-01', '2025-06-30')], dosageInstruction: [dailyTablets(4)] });
+    const july = () => request({ category: [AGREEMENT], medicationCodeableConcept: code, authoredOn: '2025-06-10', extension: [periodExt('2025-07-01', '2025-07-31')], dosageInstruction: [dailyTablets(2)] });
+
+    it('primary rule: the record in effect today comes first (dose and period), not the newest-written one that starts later (en, nl)', () => {
+      const [row] = rows([rec(june()), rec(july())]);
+      expect(row.status).to.equal('active');
+      expect(row.dosageText.map(plain)).to.deep.equal(['4 tablets once daily']);
+      expect(plain(row.periodText)).to.equal('01-Jun-2025 to 30-Jun-2025');
+      expect([row.start, row.end, row.notStarted]).to.deep.equal(['2025-06-01', '2025-06-30', false]);
+      expect(row.dosage.map((d) => [plain(d.label), d.lines.map(plain)])).to.deep.equal([
+        ['Medication agreement (from 01-Jun-2025)', ['4 tablets once daily']],
+        ['Medication agreement (from 01-Jul-2025, not yet started)', ['2 tablets once daily']],
+      ]);
+      const [nl] = rows([rec(july()), rec(june())], 'nl');
+      expect(plain(nl.periodText)).to.equal('01 jun 2025 tot en met 30 jun 2025');
+      expect(nl.dosage.map((d) => plain(d.label))).to.deep.equal(['Medicatieafspraak (vanaf 01 jun 2025)', 'Medicatieafspraak (vanaf 01 jul 2025, nog niet gestart)']);
+    });
+
+    it('not-started rule: a period that starts after today says "not yet started" and is not the current dose beside a use in effect (en, nl)', () => {
+      const [alone] = rows([rec(july())]);
+      expect([plain(alone.periodText), alone.notStarted, alone.statusGroup]).to.deep.equal(['01-Jul-2025 to 31-Jul-2025 (not yet started)', true, 'current']);
+      expect(plain(rows([rec(july())], 'nl')[0].periodText)).to.equal('01 jul 2025 tot en met 31 jul 2025 (nog niet gestart)');
+      expect(filterRows([alone], 'not yet started')).to.have.length(1);
+      const [withUse] = rows([rec(july()), rec(statement({ category: USE, medicationCodeableConcept: code, effectivePeriod: { start: '2025-06-01' }, dosage: [dailyTablets(4)] }))]);
+      expect(withUse.dosageText.map(plain)).to.deep.equal(['4 tablets once daily']);
+      expect([plain(withUse.periodText), withUse.notStarted]).to.deep.equal(['from 01-Jun-2025', false]);
+      expect(withUse.dosage.map((d) => plain(d.label))).to.deep.equal(['Medication use', 'Medication agreement (not yet started)']);
+    });
+  });
+
+  describe('period end from a start and a duration', () => {
+    const ending = (start: string, value: number, unit: string) => periodOfUse(request({ extension: [periodExt(start), durationExt(value, unit)] })).end;
+
+    it('month rule: a month ends the day before the same day number next month, or on the last day when that day does not exist (as age.ts counts months)', () => {
+      expect(['2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31'].map((start) => ending(start, 1, 'mo')))
+        .to.deep.equal(['2025-02-27', '2025-02-28', '2025-02-28', '2025-02-28']);
+      expect(ending('2024-01-31', 1, 'mo')).to.equal('2024-02-29');
+      expect(ending('2025-03-31', 1, 'mo')).to.equal('2025-04-30');
+      expect(ending('2024-02-29', 1, 'a')).to.equal('2025-02-28');
+      expect(ending('2025-01-15', 1, 'mo')).to.equal('2025-02-14');
+      // Still current on its last day, 28 Feb.
+      const r = request({ extension: [periodExt('2025-01-31'), durationExt(1, 'mo')] });
+      expect(recordStatus(r, { year: 2025, month: 2, day: 28 }).group).to.equal('current');
+    });
+
+    it('hour rule: hours and minutes end on the calendar day their last moment falls in (en, nl)', () => {
+      expect(ending('2025-06-14', 36, 'h')).to.equal('2025-06-15');
+      expect(ending('2025-06-14', 24, 'h')).to.equal('2025-06-14');
+      expect(ending('2025-06-14', 90, 'min')).to.equal('2025-06-14');
+      expect(ending('2025-06-14T20:00:00+02:00', 6, 'h')).to.equal('2025-06-15');
+      expect(ending('2025-06-14T08:00:00+02:00', 1, 'd')).to.equal('2025-06-15');
+      const course = request({ extension: [periodExt('2025-06-14'), durationExt(36, 'h')] });
+      expect(plain(rows([rec(course)])[0].periodText)).to.equal('14-Jun-2025 to 15-Jun-2025');
+      expect(plain(rows([rec(course)], 'nl')[0].periodText)).to.equal('14 jun 2025 tot en met 15 jun 2025');
+      expect(recordStatus(course, TODAY).group).to.equal('current');
+      expect(recordStatus(course, { year: 2025, month: 6, day: 16 })).to.deep.equal({ status: 'ended', group: 'history' });
+      expect(recordStatus(request({ extension: [periodExt('2025-06-13'), durationExt(24, 'h')] }), TODAY).status).to.equal('ended');
     });
   });
 

@@ -9,7 +9,7 @@ import type { MedicationRecord, UtilityClient } from '../../core/client.js';
 import { today } from '../../model/date.js';
 import type { ZkLocale } from '../../model/locale.js';
 import {
-  countRows, filterRows, groupRows, medicationRows, sortRows, visibleRows,
+  countRows, filterRows, groupRows, medicationRows, sortRows, statusTone, visibleRows,
   type MedicationGroup, type MedicationRow, type MedicationSort, type SortDirection,
 } from '../../model/medication.js';
 import { ZkMedicationSelectEvent } from '../../events/medication-select.js';
@@ -67,6 +67,11 @@ interface View {
  * history (stopped, completed, cancelled, ended, entered-in-error) is one toggle away. Filter as
  * you type; sort by name, start date or status; group by status.
  *
+ * A merged row's status is the prescriber's decision (the newest medication agreement's); when its
+ * sources give different statuses or dosages, the row says so and shows each with its sources. A
+ * period that has not started yet says "not yet started", and a record with a modifier extension
+ * this list does not understand shows "See the record" (see `medicationRows` for the rules).
+ *
  * A native `<table>` with column headers, a row header (the name) per row and `aria-sort` on the
  * sorted column; the result count is announced politely. Above `virtualize-threshold` rows the body
  * is virtualised (`@lit-labs/virtualizer`) and the table is an ARIA table (`role="table"`,
@@ -93,7 +98,7 @@ interface View {
  * @csspart name - The medication name (a button that fires `zk-medication-select`).
  * @csspart strength - The strength cell.
  * @csspart dosage - The dosage cell.
- * @csspart status - The status text (also `status-current`, `status-history`, `status-error`).
+ * @csspart status - The status text (also `status-current`, `status-history`, `status-error`: what the status itself says, so "Stopped" is `status-history` even in a current row).
  * @csspart period - The period cell.
  * @csspart prescriber - The prescriber cell.
  * @csspart source - The sources under the name ("Medication agreement, Medication use").
@@ -108,7 +113,7 @@ interface View {
  * @cssprop --zk-medication-list-on-hold-color - Colour of "On hold": paused, not stopped (default `--zk-color-warning`).
  * @cssprop --zk-medication-list-history-color - Colour of a history status (default `--zk-color-text-muted`).
  * @cssprop --zk-medication-list-error-color - Colour of "Entered in error" and its row marker (default `--zk-color-danger`).
- * @cssprop --zk-medication-list-warning-color - Colour of "The sources give different dosages" (default `--zk-color-warning`).
+ * @cssprop --zk-medication-list-warning-color - Colour of "The sources give different dosages" / "… statuses" and of "See the record" (default `--zk-color-warning`).
  * @cssprop --zk-medication-list-cell-padding - Padding of every cell.
  * @cssprop --zk-color-text - Text colour (shared token; also `--zk-color-*`, `--zk-font-*`, `--zk-space`, `--zk-radius`).
  */
@@ -362,6 +367,15 @@ export class ZkMedicationList extends ZkElement {
       ${row.dosage.map((group) => html`<div class="dosage-group"><span class="dosage-source">${group.label}</span>${lines(group.lines)}</div>`)}`;
   }
 
+  /** The status; every distinct status with its sources when merged sources disagree. */
+  protected renderStatus(row: MedicationRow): TemplateResult {
+    const tone = statusTone(row.status);
+    const status = html`<span class="status status-${tone} status-${row.status}" part="status status-${tone}">${row.statusText}</span>`;
+    if (!row.statusDiffers) return status;
+    return html`${status}<p class="differs"><span aria-hidden="true">⚠ </span>${msg('The sources give different statuses', { id: 'medication-list.status-differs' })}</p>
+      <ul class="status-sources">${row.statusBySource.map((group) => html`<li><span class="status-source">${group.label}</span>${group.statusText}</li>`)}</ul>`;
+  }
+
   /**
    * One medication row: the row header (the name, a button that selects the row, and the sources
    * under it), then the other cells. With `rowIndex` (virtualised) the row is an ARIA row with
@@ -373,6 +387,7 @@ export class ZkMedicationList extends ZkElement {
     const rowClass = `row row-${row.statusGroup}`;
     const strength = row.strength ?? this.renderNotRecorded();
     const dosage = this.renderDosage(row);
+    const status = this.renderStatus(row);
     const period = row.periodText || this.renderNotRecorded();
     const prescriber = row.prescriber ?? this.renderNotRecorded();
     if (rowIndex === undefined) {
@@ -381,7 +396,7 @@ export class ZkMedicationList extends ZkElement {
           <span class="sources" part="source">${row.kindText}</span></th>
         <td part="strength">${strength}</td>
         <td part="dosage">${dosage}</td>
-        <td><span class="status status-${row.statusGroup} status-${row.status}" part="status status-${row.statusGroup}">${row.statusText}</span></td>
+        <td>${status}</td>
         <td part="period">${period}</td>
         <td part="prescriber">${prescriber}</td>
       </tr>`;
@@ -391,7 +406,7 @@ export class ZkMedicationList extends ZkElement {
         <span class="sources" part="source">${row.kindText}</span></div>
       <div role="cell" class="cell" part="strength">${strength}</div>
       <div role="cell" class="cell" part="dosage">${dosage}</div>
-      <div role="cell" class="cell"><span class="status status-${row.statusGroup} status-${row.status}" part="status status-${row.statusGroup}">${row.statusText}</span></div>
+      <div role="cell" class="cell">${status}</div>
       <div role="cell" class="cell" part="period">${period}</div>
       <div role="cell" class="cell" part="prescriber">${prescriber}</div>
     </div>`;

@@ -183,10 +183,19 @@ export const styles = css`
   .dosage-group + .dosage-group {
     margin-block-start: calc(var(--_zk-space) / 2);
   }
-  .dosage-source {
+  .dosage-source,
+  .status-source {
     display: block;
     font-size: 0.875em;
     color: var(--_zk-muted);
+  }
+  .status-sources {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .status-sources li + li {
+    margin-block-start: calc(var(--_zk-space) / 2);
   }
   .muted {
     color: var(--_zk-muted);
@@ -206,6 +215,9 @@ export const styles = css`
   }
   .status-error {
     color: var(--_zk-ml-error-color);
+  }
+  .status-see-record {
+    color: var(--_zk-ml-warning-color);
   }
   .row-error > :first-child {
     box-shadow: inset 4px 0 0 var(--_zk-ml-error-color);
@@ -229,6 +241,7 @@ export const styles = css`
     .status-on-hold,
     .status-history,
     .status-error,
+    .status-see-record,
     .differs {
       color: CanvasText;
     }

@@ -33,4 +33,5 @@ export const templates = {
   'medication-list.no-dosage': 'Geen dosering vermeld',
   'medication-list.not-recorded': 'Niet vastgelegd',
   'medication-list.dosage-differs': 'De bronnen geven verschillende doseringen',
+  'medication-list.status-differs': 'De bronnen geven verschillende statussen',
 };
