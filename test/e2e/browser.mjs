@@ -29,7 +29,14 @@ export async function launchBrowser() {
  * Content-Security-Policy violations.
  */
 export async function openPage(browser, url) {
-  const page = await browser.newPage();
+  // Its own browser context, which headless Chromium shows in its own window: pages opened side by
+  // side as tabs of one window would be hidden but one, and get no animation frames or resize
+  // observations, unlike the page a user looks at.
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.once('close', () => {
+    context.close().catch(() => undefined);
+  });
   const problems = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
