@@ -113,8 +113,11 @@ export interface MedicationRow {
   status: MedicationRowStatus;
   /** The status in words, in the row's locale. */
   statusText: string;
-  /** Every distinct status among the sources, with who gives it (the row's own status first). */
-  statusBySource: MedicationStatusSource[];
+  /**
+   * When the merged sources give different statuses (`statusDiffers`): every distinct status with
+   * who gives it, the row's own status first. Empty when they agree.
+   */
+  statusBySource: readonly MedicationStatusSource[];
   /** True when the merged sources give different statuses. */
   statusDiffers: boolean;
   statusGroup: MedicationStatusGroup;
@@ -640,6 +643,8 @@ function sourceGroups<K>(
   });
 }
 
+const NO_STATUS_SOURCES: readonly MedicationStatusSource[] = Object.freeze([]);
+
 function buildRow(key: string, members: Prepared[], options: MedicationRowOptions): MedicationRow {
   const { locale } = options;
   const sorted = [...members].sort(byPrimary);
@@ -656,13 +661,15 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
     (g) => formatPeriod(g[0].period.start, undefined, locale), locale);
   const dosage: MedicationDosageGroup[] = dosageGroups.map((g) => ({ kinds: g.kinds, label: g.label, lines: g.key }));
 
-  // Distinct statuses, the row's own first, each with the sources that give it.
+  // When the sources give different statuses: each, the row's own first, with the sources that
+  // give it. Most rows agree and share one empty list (a long list holds thousands of rows).
   const status = decisive.status;
-  const byStatus = [...sorted].sort((a, b) => Number(b.status === status) - Number(a.status === status));
-  const statusBySource: MedicationStatusSource[] = sourceGroups(byStatus, (m) => m.status, (a, b) => a === b, (g) => {
-    const date = formatDate(writtenOn(g[0].record.resource), locale)?.replace(/ /g, '\u00a0');
-    return date ? `${RECORDED[locale]} ${date}` : formatPeriod(g[0].period.start, undefined, locale);
-  }, locale).map((g) => ({ kinds: g.kinds, label: g.label, status: g.key, statusText: STATUS_LABEL[g.key][locale] }));
+  const statusBySource: readonly MedicationStatusSource[] = sorted.some((m) => m.status !== status)
+    ? sourceGroups([...sorted].sort((a, b) => Number(b.status === status) - Number(a.status === status)), (m) => m.status, (a, b) => a === b, (g) => {
+      const date = formatDate(writtenOn(g[0].record.resource), locale)?.replace(/ /g, '\u00a0');
+      return date ? `${RECORDED[locale]} ${date}` : formatPeriod(g[0].period.start, undefined, locale);
+    }, locale).map((g) => ({ kinds: g.kinds, label: g.label, status: g.key, statusText: STATUS_LABEL[g.key][locale] }))
+    : NO_STATUS_SOURCES;
 
   // In sight while the deciding record is current, or while a source of another kind is current.
   const statusGroup: MedicationStatusGroup = decisive.group === 'current' || sorted.some((m) => m.group === 'current' && m.kind !== decisive.kind)
@@ -687,7 +694,7 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
     status,
     statusText,
     statusBySource,
-    statusDiffers: statusBySource.length > 1,
+    statusDiffers: statusBySource.length > 0,
     statusGroup,
     kinds,
     kindText: text,
@@ -701,7 +708,7 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
     prescriber,
     code: primary.code,
     searchText: searchable([
-      name, strength, ...dosage.flatMap((d) => [d.label, ...d.lines]), statusText, ...statusBySource.map((g) => g.statusText), text, periodText, prescriber,
+      name, strength, ...dosage.flatMap((d) => d.lines), statusText, ...statusBySource.map((g) => g.statusText), text, periodText, prescriber,
     ].filter(Boolean).join(' ')),
   };
 }
