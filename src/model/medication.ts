@@ -466,24 +466,34 @@ function stopType(resource: MedicationSource): StopTypeStatus | 'not-understood'
   return [...found][0];
 }
 
+/** Whether an element carries a `modifierExtension` this module does not understand. */
+function unknownModifierOn(element: unknown, stopTypeUnderstood = false): boolean {
+  if (!element || typeof element !== 'object') return false;
+  const raw = (element as { modifierExtension?: unknown }).modifierExtension;
+  if (raw === undefined) return false;
+  const modifiers = extensionList(raw);
+  return !Array.isArray(raw) || raw.length > modifiers.length || modifiers.some((e) => !(stopTypeUnderstood && isStopType(e)));
+}
+
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
 /**
- * Whether a `modifierExtension` this module does not understand sits anywhere in `value` (a
- * record without its `contained` resources, or a Medication). The stop type on the record itself
- * is understood (see `stopType`).
+ * Whether a record or its Medication carries a `modifierExtension` this module does not
+ * understand. FHIR R4 allows one only on a resource and on its backbone elements, so those are
+ * the places looked at (not a walk through every value of every record): the record; its dosages
+ * and their timings; a MedicationRequest's dispense request, initial fill and substitution; the
+ * Medication, its ingredients and its batch. The stop type on the record itself is understood (see
+ * `stopType`).
  */
-function hasUnknownModifier(value: unknown, top: boolean, depth = 0): boolean {
-  if (!value || typeof value !== 'object' || depth > 12) return false;
-  if (Array.isArray(value)) return value.some((v) => hasUnknownModifier(v, false, depth + 1));
-  const node = value as Record<string, unknown>;
-  const modifiers = extensionList(node.modifierExtension);
-  if (modifiers.some((e) => !(top && isStopType(e)))) return true;
-  if (Array.isArray(node.modifierExtension) && node.modifierExtension.length > modifiers.length) return true;
-  for (const key of Object.keys(node)) {
-    if (key === 'modifierExtension' || (top && key === 'contained')) continue;
-    const child = node[key];
-    if (child && typeof child === 'object' && hasUnknownModifier(child, false, depth + 1)) return true;
-  }
-  return false;
+function hasUnknownModifier(resource: MedicationSource, medication: Medication | undefined): boolean {
+  const r = resource as Record<string, unknown>;
+  const dosages = [...listOf(r.dosageInstruction), ...listOf(r.dosage)];
+  const dispense = r.dispenseRequest as { initialFill?: unknown } | undefined;
+  const m = medication as Record<string, unknown> | undefined;
+  return unknownModifierOn(resource, true)
+    || dosages.some((d) => unknownModifierOn(d) || unknownModifierOn((d as { timing?: unknown } | null)?.timing))
+    || unknownModifierOn(dispense) || unknownModifierOn(dispense?.initialFill) || unknownModifierOn(r.substitution)
+    || (m !== undefined && (unknownModifierOn(m) || listOf(m.ingredient).some((x) => unknownModifierOn(x)) || unknownModifierOn(m.batch)));
 }
 
 /** The status of one record on `today`, and whether it is current, history or an error. */
@@ -499,7 +509,7 @@ export function recordStatus(
   else if (CURRENT_STATUSES.has(raw)) {
     result = periodEnded(periodOfUse(resource).end, today) ? { status: 'ended', group: 'history' } : { status: raw, group: 'current' };
   } else result = { status: HISTORY_STATUSES.has(raw) ? raw : 'unknown', group: 'history' };
-  if (stop === 'not-understood' || hasUnknownModifier(resource, true) || (medication && hasUnknownModifier(medication, false))) {
+  if (stop === 'not-understood' || hasUnknownModifier(resource, medication)) {
     return { status: 'see-record', group: result.group };
   }
   return result;

@@ -336,6 +336,17 @@ describe('model/medication', () => {
       expect(rows(records, 'nl').map((r) => r.statusText)).to.deep.equal(Array(4).fill('Zie het dossier'));
       expect(recordStatus(request({ status: 'stopped', modifierExtension: [unknown] }), TODAY)).to.deep.equal({ status: 'see-record', group: 'history' });
       expect(statusTone('see-record')).to.not.equal('current');
+      // Every place FHIR R4 allows a modifier in these records: timing, dispense request, initial fill, substitution, ingredient, batch.
+      const withModifier = { modifierExtension: [unknown] };
+      const elsewhere: [MedicationRequest, Medication | undefined][] = [
+        [request({ dosageInstruction: [{ ...dailyTablets(1), timing: { ...dailyTablets(1).timing, ...withModifier } }] }), undefined],
+        [request({ dispenseRequest: { ...withModifier } }), undefined],
+        [request({ dispenseRequest: { initialFill: { ...withModifier } } }), undefined],
+        [request({ substitution: { allowedBoolean: true, ...withModifier } }), undefined],
+        [request(), { resourceType: 'Medication', ingredient: [{ itemCodeableConcept: { text: 'metoprolol' }, ...withModifier }] }],
+        [request(), { resourceType: 'Medication', batch: { lotNumber: 'B1', ...withModifier } }],
+      ];
+      for (const [resource, med] of elsewhere) expect(recordStatus(resource, TODAY, med).status).to.equal('see-record');
       // The known stop type on the record is not an unknown modifier; a contained resource is not the record.
       expect(recordStatus(request({ modifierExtension: [stopType('385655000')], contained: [{ resourceType: 'Practitioner', id: 'p', modifierExtension: [unknown] }] }), TODAY).status).to.equal('on-hold');
     });
