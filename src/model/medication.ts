@@ -40,11 +40,13 @@ import { lookupTable, trimmed } from './text.js';
  * 113381000146106 "tijdelijk gestopt") is "On hold" and stays current after its period (the pause
  * lasts until a new agreement resumes the medication; the period's end is the moment of the pause);
  * "stopgezet" (MP9 3.0 410546004, MP9 2.x 113371000146109 "definitief gestopt") is "Stopped";
- * "geannuleerd" (MP9 3.0 89925002) is "Cancelled". A stop type with another code counts as a
+ * "geannuleerd" (MP9 3.0 89925002) is "Cancelled". A stop or pause takes effect at the end of the
+ * stop agreement's period of use: until that day the record stays current with its own status
+ * (or "Active"), and its period shows when it stops. A stop type with another code counts as a
  * modifier this module does not understand.
  *
- * **Modifiers not understood.** A `modifierExtension` other than the stop type, anywhere in the
- * record or its Medication, may change what the record means (FHIR: never ignore one). Such a record
+ * **Modifiers not understood.** A `modifierExtension` other than the stop type, on the record,
+ * its backbone elements or its Medication, may change what the record means (FHIR: never ignore one). Such a record
  * is never shown as plainly current or stopped: its status is "See the record" (`see-record`); it
  * stays in the view its FHIR status and period put it in, so a current one is not hidden.
  *
@@ -504,7 +506,12 @@ export function recordStatus(
   if (raw === 'entered-in-error') return { status: 'entered-in-error', group: 'error' };
   const stop = raw === 'draft' ? undefined : stopType(resource);
   let result: { status: MedicationRowStatus; group: MedicationStatusGroup };
-  if (stop === 'on-hold') result = { status: 'on-hold', group: 'current' };
+  // A stop (or pause) takes effect at the end of the stop agreement's period of use: until then the
+  // medication is still used (MP9: a stop-MA recorded on day 5 that "runs until day 8").
+  const end = stop === 'stopped' || stop === 'on-hold' ? periodOfUse(resource).end : undefined;
+  if (end !== undefined && parseFhirDate(end) && !periodEnded(end, today)) {
+    result = { status: CURRENT_STATUSES.has(raw) ? raw : 'active', group: 'current' };
+  } else if (stop === 'on-hold') result = { status: 'on-hold', group: 'current' };
   else if (stop === 'stopped' || stop === 'cancelled') result = { status: stop, group: 'history' };
   else if (CURRENT_STATUSES.has(raw)) {
     result = periodEnded(periodOfUse(resource).end, today) ? { status: 'ended', group: 'history' } : { status: raw, group: 'current' };

@@ -316,6 +316,22 @@ describe('model/medication', () => {
       }
     });
 
+    it('stop type rule: a stop agreement takes effect at the end of its period of use: used until that day, stopped (or on hold) after it (en, nl)', () => {
+      const timeInterval = (end: string) => ({ url: 'http://nictiz.nl/fhir/StructureDefinition/ext-TimeInterval.Period', valuePeriod: { start: '2025-01-01', end } });
+      const stop = (code: string, end: string) => request({ modifierExtension: [stopType(code)], extension: [timeInterval(end)] });
+      // Recorded now, stopping on 20 June: on 15 June the medication is still used.
+      expect(recordStatus(stop('410546004', '2025-06-20'), TODAY)).to.deep.equal({ status: 'active', group: 'current' });
+      expect(recordStatus(stop('410546004', '2025-06-15'), TODAY), 'the last day of use').to.deep.equal({ status: 'active', group: 'current' });
+      expect(recordStatus(stop('410546004', '2025-06-14'), TODAY)).to.deep.equal({ status: 'stopped', group: 'history' });
+      expect(recordStatus(stop('385655000', '2025-06-20'), TODAY)).to.deep.equal({ status: 'active', group: 'current' });
+      expect(recordStatus(stop('385655000', '2025-06-14'), TODAY)).to.deep.equal({ status: 'on-hold', group: 'current' });
+      const [later] = rows([rec(stop('410546004', '2025-06-20'))]);
+      expect([later.statusText, plain(later.periodText)]).to.deep.equal(['Active', '01-Jan-2025 to 20-Jun-2025']);
+      expect(rows([rec(stop('410546004', '2025-06-20'))], 'nl')[0].statusText).to.equal('Actief');
+      // A cancellation has no later moment: it is cancelled at once.
+      expect(recordStatus(request({ modifierExtension: [stopType('89925002')], extension: [timeInterval('2025-06-20')] }), TODAY).status).to.equal('cancelled');
+    });
+
     it('stop type rule: a stop type sent as a plain extension counts the same; "geannuleerd" (89925002) is "Cancelled"', () => {
       expect(recordStatus(request({ extension: [stopType('410546004')] }), TODAY)).to.deep.equal({ status: 'stopped', group: 'history' });
       expect(recordStatus(request({ extension: [stopType('385655000')] }), TODAY)).to.deep.equal({ status: 'on-hold', group: 'current' });
