@@ -54,10 +54,15 @@ import { lookupTable, trimmed } from './text.js';
  * lists its sources ("Medication agreement, Medication use"). The code is the first coding with a
  * system and a code, preferring G-Standaard HPK, then PRK, then GPK; ATC codes (a class of
  * substances, not a product) are never a merge key. Uncoded records are never merged, and history
- * rows are one per record (each has its own period), with one exception: a stopped record (FHIR
- * `stopped` or stop type "stopgezet") joins the current row of its code when it is newer (written
- * on or after) than every current record of its kind in that row, or, when the row has none of its
- * kind, than every current record in the row. So a stop is never hidden behind an older "active".
+ * rows are one per record (each has its own period).
+ * - A stopped record (FHIR `stopped` or stop type "stopgezet") that may stop a current row's
+ *   medication is also shown beside that row: written on or after one of its current records of
+ *   the same kind (any kind when there is none), in the same treatment
+ *   (`ext-PharmaceuticalTreatment.Identifier`, when both have one). It only adds its status to the
+ *   row's statuses by source ("The sources give different statuses"); the row's own status,
+ *   dosage, period and view come from its current records alone, so a stop never hides a
+ *   medication another record says is used, and a newer stop is never hidden behind an "Active".
+ *   It stays in the history as a row of its own too.
  * - The primary source (its dosage and period shown first, `dosageText`, `start`, `end`) is the
  *   record in effect today: records that have started come before records not yet started; then
  *   the agreement (the prescriber's word), then the newest (written date), then the most current
@@ -66,11 +71,6 @@ import { lookupTable, trimmed } from './text.js';
  *   (started agreements first), else the primary's status. When the sources give different
  *   statuses, the row keeps each status with the sources that give it (`statusDiffers`,
  *   `statusBySource`), as it does for different dosage texts (`dosageDiffers`, `dosage`).
- * - A merged row is in the current view (group `current`) when its status is a current one or when
- *   a source of another kind than the deciding agreement is current (a use that says "active"
- *   while the agreement says "stopped" stays in sight, status "Stopped", with both statuses shown).
- *   A row whose only current sources are agreements older than a newer stop is history. Grouped by
- *   status, a row lands in the group of its own status ("Stopped", "On hold", …) in either view.
  */
 
 export type MedicationKind = 'agreement' | 'dispense-request' | 'use' | 'request' | 'statement';
@@ -580,6 +580,8 @@ interface Prepared {
   started: boolean;
   /** When the record was written (`authoredOn`, `dateAsserted`), else the start of its period: for "newest". */
   written?: string;
+  /** The Nictiz `ext-PharmaceuticalTreatment.Identifier` (`system|value`): which treatment the record belongs to. */
+  treatment?: string;
 }
 
 function prepare(record: MedicationRecord, index: number, options: MedicationRowOptions): Prepared | undefined {
@@ -601,6 +603,10 @@ function prepare(record: MedicationRecord, index: number, options: MedicationRow
     period,
     started: !periodNotStarted(period.start, options.today),
     written: writtenOn(resource) ?? period.start,
+    treatment: extensionValue(resource, '/ext-PharmaceuticalTreatment.Identifier', (e) => {
+      const id = e.valueIdentifier;
+      return id && typeof id.value === 'string' && id.value.trim() ? `${typeof id.system === 'string' ? id.system : ''}|${id.value.trim()}` : undefined;
+    }),
   };
 }
 
@@ -662,9 +668,15 @@ function sourceGroups<K>(
 
 const NO_STATUS_SOURCES: readonly MedicationStatusSource[] = Object.freeze([]);
 
-function buildRow(key: string, members: Prepared[], options: MedicationRowOptions): MedicationRow {
+/**
+ * One row from its records. `stops`: newer stopped records of the same medication, shown only as
+ * statuses of their sources beside the row's own: they never set the row's status, dosage, period
+ * or view, so a medication that a record still says is used is never moved out of sight by them.
+ */
+function buildRow(key: string, members: Prepared[], options: MedicationRowOptions, stops: readonly Prepared[] = []): MedicationRow {
   const { locale } = options;
   const sorted = [...members].sort(byPrimary);
+  const withStops = stops.length ? [...sorted, ...stops] : sorted;
   const primary = sorted[0];
   // The prescriber's decision: the newest agreement (started ones first), else the primary.
   const decisive = sorted.find((m) => m.kind === 'agreement') ?? primary;
@@ -681,8 +693,8 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
   // When the sources give different statuses: each, the row's own first, with the sources that
   // give it. Most rows agree and share one empty list (a long list holds thousands of rows).
   const status = decisive.status;
-  const statusBySource: readonly MedicationStatusSource[] = sorted.some((m) => m.status !== status)
-    ? sourceGroups([...sorted].sort((a, b) => Number(b.status === status) - Number(a.status === status)), (m) => m.status, (a, b) => a === b, (g) => {
+  const statusBySource: readonly MedicationStatusSource[] = withStops.some((m) => m.status !== status)
+    ? sourceGroups([...withStops].sort((a, b) => Number(b.status === status) - Number(a.status === status)), (m) => m.status, (a, b) => a === b, (g) => {
       const date = formatDate(writtenOn(g[0].record.resource), locale)?.replace(/ /g, '\u00a0');
       return date ? `${RECORDED[locale]} ${date}` : formatPeriod(g[0].period.start, undefined, locale);
     }, locale).map((g) => ({ kinds: g.kinds, label: g.label, status: g.key, statusText: STATUS_LABEL[g.key][locale] }))
@@ -715,8 +727,8 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
     statusGroup,
     kinds,
     kindText: text,
-    sources: sorted.map((m) => m.record.resource),
-    records: sorted.map((m) => m.record),
+    sources: withStops.map((m) => m.record.resource),
+    records: withStops.map((m) => m.record),
     resource,
     start: period.start,
     end: period.end,
@@ -731,15 +743,17 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
 }
 
 /**
- * Whether a stopped history record joins the current row of its code (see the module notes): it is
- * written on or after every current record of its kind in the row, or, when the row has none of its
- * kind, after every current record in the row.
+ * Whether a stopped history record is shown beside the current row of its code (see the module
+ * notes): it may stop one of the row's records, being written on or after one of the current
+ * records of its kind (of any kind when the row has none of its kind) in the same treatment (or
+ * where either has no treatment identifier). A record with no date could be older: it counts.
  */
-function joinsCurrentRow(stop: Prepared, current: readonly Prepared[]): boolean {
+function stopConcernsRow(stop: Prepared, current: readonly Prepared[]): boolean {
   if (!stop.written) return false;
-  const sameKind = current.filter((m) => m.kind === stop.kind);
-  const others = sameKind.length ? sameKind : current;
-  return others.every((m) => m.written !== undefined && compareDates(stop.written, m.written) >= 0);
+  const sameTreatment = current.filter((m) => !stop.treatment || !m.treatment || m.treatment === stop.treatment);
+  const sameKind = sameTreatment.filter((m) => m.kind === stop.kind);
+  const others = sameKind.length ? sameKind : sameTreatment;
+  return others.some((m) => m.written === undefined || compareDates(stop.written, m.written) >= 0);
 }
 
 /**
@@ -768,7 +782,7 @@ export function medicationRows(records: readonly MedicationRecord[], options: Me
     for (const p of prepared) {
       if (p.group !== 'history' || p.status !== 'stopped' || !p.code) continue;
       const current = currentByCode.get(p.code);
-      if (!current || !joinsCurrentRow(p, current)) continue;
+      if (!current || !stopConcernsRow(p, current)) continue;
       const slot = `${p.code}\u0000${p.kind}`;
       const before = newest.get(slot);
       if (!before || compareDates(p.written, before.written) >= 0) newest.set(slot, p);
@@ -787,7 +801,7 @@ export function medicationRows(records: readonly MedicationRecord[], options: Me
   const order: string[] = [];
   for (const p of prepared) {
     const resource = p.record.resource;
-    const merged = (p.group === 'current' || joining.has(p)) && p.code;
+    const merged = p.group === 'current' && p.code;
     const recordKey = `${p.group === 'current' ? 'r' : p.group === 'history' ? 'h' : 'e'}:${resource.resourceType}/${trimmed(resource.id) ?? `#${p.index}`}`;
     const key = merged ? `c:${p.code}` : unique(recordKey);
     if (!buckets.has(key)) {
@@ -796,7 +810,10 @@ export function medicationRows(records: readonly MedicationRecord[], options: Me
     }
     buckets.get(key)!.push(p);
   }
-  return order.map((key) => buildRow(key, buckets.get(key)!, options));
+  return order.map((key) => {
+    const stops = joining.size && key.startsWith('c:') ? [...joining].filter((m) => `c:${m.code}` === key) : [];
+    return buildRow(key, buckets.get(key)!, options, stops);
+  });
 }
 
 /** How many rows of each group there are. */

@@ -445,17 +445,20 @@ describe('<zk-medication-list>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('view rule: a stop newer than an active use keeps the row in the current list as "Stopped", coloured as history', async () => {
+    it('stop rule: a newer stop is shown beside the current row, which keeps its own status; the history lists the stop too', async () => {
       const { el } = await mount([
         request('ma-old', { medicationCodeableConcept: METOPROLOL_CODE, authoredOn: '2024-01-01', dosageInstruction: [daily(1)] }),
         statement('mgb-now', { medicationCodeableConcept: METOPROLOL_CODE, dateAsserted: '2024-01-03', dosage: [daily(1)] }),
         request('ma-stop', { medicationCodeableConcept: METOPROLOL_CODE, authoredOn: '2026-02-01', modifierExtension: [stopType('410546004')], dosageInstruction: [daily(1)] }),
       ], html`<zk-medication-list patient-id=${P} group-by-status></zk-medication-list>`);
-      expect(statuses(el)).to.deep.equal(['Stopped']);
-      expect(part(el, 'status')!.getAttribute('part')).to.equal('status status-history');
-      expect([...root(el).querySelectorAll('th[scope="rowgroup"]')].map(text)).to.deep.equal(['Stopped (1)']);
-      expect(statusSources(part(el, 'status')!.closest('td'))).to.deep.equal([['Medication agreement', 'Stopped'], ['Medication agreement, Medication use', 'Active']]);
+      expect(statusSources(part(el, 'status')!.closest('td'))).to.deep.equal([['Medication agreement, Medication use', 'Active'], ['Medication agreement', 'Stopped']]);
+      expect(part(el, 'status')!.getAttribute('part')).to.equal('status status-current');
+      expect([...root(el).querySelectorAll('th[scope="rowgroup"]')].map(text)).to.deep.equal(['Active (1)']);
       expect(text(part(el, 'count'))).to.equal('1 current medication shown');
+      await expect(el).to.be.accessible();
+      el.showHistory = true;
+      await el.updateComplete;
+      expect([...root(el).querySelectorAll('th[scope="rowgroup"]')].map(text)).to.deep.equal(['Active (1)', 'Stopped (1)']);
       await expect(el).to.be.accessible();
     });
 

@@ -272,27 +272,54 @@ describe('model/medication', () => {
       ]);
     });
 
-    it('view rule: a stop newer than the current records joins their row, which stays in the current view as "Stopped" beside the use that says "Active"', () => {
+    it('stop rule: a newer stop is shown beside the current row it may stop; the row keeps its status and stays in sight, the stop is in the history too', () => {
       const result = rows([
         rec(agreement({ authoredOn: '2024-01-01' })),
         rec(use({ dateAsserted: '2024-01-03' })),
         rec(agreement({ status: 'stopped', authoredOn: '2025-06-01' })),
       ]);
-      expect(result).to.have.length(1);
+      expect(result.map((r) => [r.status, r.statusGroup, r.sources.length])).to.deep.equal([['active', 'current', 3], ['stopped', 'history', 1]]);
       const [row] = result;
-      expect([row.status, row.statusText, row.statusGroup]).to.deep.equal(['stopped', 'Stopped', 'current']);
-      expect(statusSources(row)).to.deep.equal([['Medication agreement', 'Stopped'], ['Medication agreement, Medication use', 'Active']]);
-      expect(row.resource.authoredOn).to.equal('2025-06-01');
-      expect(groupRows(visibleRows(result, false), 'en').map((g) => g.label)).to.deep.equal(['Stopped']);
-      expect(statusTone(row.status)).to.equal('history');
+      expect(row.statusDiffers).to.equal(true);
+      expect(statusSources(row)).to.deep.equal([['Medication agreement, Medication use', 'Active'], ['Medication agreement', 'Stopped']]);
+      expect(row.resource.authoredOn, 'the deciding record is a current one').to.equal('2024-01-01');
+      expect(visibleRows(result, false)).to.deep.equal([row]);
+      expect(rows([rec(agreement({ authoredOn: '2024-01-01' })), rec(agreement({ status: 'stopped', authoredOn: '2025-06-01' }))], 'nl')[0].statusBySource.map((g) => g.statusText))
+        .to.deep.equal(['Actief', 'Gestopt']);
     });
 
-    it('view rule: a row whose only current sources are agreements older than a newer stop is history; an older stop stays a history row of its own', () => {
+    it('stop rule: a stop never moves a medication out of sight; an older stop (the medication was restarted) is only a history row', () => {
       const superseded = rows([rec(agreement({ authoredOn: '2024-01-01' })), rec(agreement({ status: 'stopped', authoredOn: '2025-06-01' }))]);
-      expect(superseded.map((r) => [r.status, r.statusGroup, r.sources.length])).to.deep.equal([['stopped', 'history', 2]]);
+      expect(superseded.map((r) => [r.status, r.statusGroup, r.statusDiffers])).to.deep.equal([['active', 'current', true], ['stopped', 'history', false]]);
       const resumed = rows([rec(agreement({ status: 'stopped', authoredOn: '2019-01-01' })), rec(agreement({ authoredOn: '2024-01-01' })), rec(use())]);
       expect(resumed.map((r) => [r.status, r.statusGroup, r.sources.length])).to.deep.equal([['stopped', 'history', 1], ['active', 'current', 2]]);
       expect(resumed[1].statusDiffers).to.equal(false);
+    });
+
+    it('stop rule: a dose change that starts later stays in the current list beside the stop of the old dose (MP9 stop-MA and new MA)', () => {
+      // Today is 15 June: the old agreement was stopped on 12 June, the new dose starts on 16 June.
+      const result = rows([
+        rec(agreement({ authoredOn: '2025-01-10', dosageInstruction: [dailyTablets(1)], extension: [periodExt('2025-01-10')] })),
+        rec(agreement({ authoredOn: '2025-06-12', modifierExtension: [stopType('410546004')], extension: [periodExt('2025-01-10', '2025-06-12')] })),
+        rec(agreement({ authoredOn: '2025-06-12', dosageInstruction: [dailyTablets(2)], extension: [periodExt('2025-06-16')] })),
+      ]);
+      const current = visibleRows(result, false);
+      expect(current).to.have.length(1);
+      expect(current[0].sources).to.have.length(3);
+      expect(current[0].statusDiffers, 'the stop is shown').to.equal(true);
+      expect(current[0].dosage.map((d) => [plain(d.label), d.lines.map(plain)])).to.deep.equal([
+        ['Medication agreement (from 10-Jan-2025)', ['1 tablet once daily']],
+        ['Medication agreement (from 16-Jun-2025, not yet started)', ['2 tablets once daily']],
+      ]);
+    });
+
+    it('stop rule: a stop in another treatment (ext-PharmaceuticalTreatment.Identifier) is not shown beside this one', () => {
+      const treatment = (value: string) => ({ url: `${NICTIZ}ext-PharmaceuticalTreatment.Identifier`, valueIdentifier: { system: 'urn:oid:2.16.840.1.113883.2.4.3.11.999.77.1.1', value } });
+      const result = rows([
+        rec(agreement({ authoredOn: '2024-11-01', extension: [treatment('gp-1')] })),
+        rec(agreement({ authoredOn: '2025-06-01', modifierExtension: [stopType('410546004')], extension: [treatment('hosp-7'), periodExt('2025-05-20', '2025-06-01')] })),
+      ]);
+      expect(result.map((r) => [r.status, r.statusGroup, r.statusDiffers])).to.deep.equal([['active', 'current', false], ['stopped', 'history', false]]);
     });
   });
 
