@@ -3,7 +3,7 @@ import { formatDate } from './date.js';
 import type { ZkLocale } from './locale.js';
 import { joinList, lookupTable, list, trimmed } from './text.js';
 import {
-  type UnitName, formatDuration, formatNumber, formatQuantity, formatRange, formatRatio, formatUnit, knownUnit, quantityUnit, timeUnit, unitWord,
+  TIME_UNIT, type UnitName, formatDuration, formatNumber, formatQuantity, formatRange, formatRatio, formatUnit, knownUnit, quantityUnit, timeUnit, unitWord,
 } from './quantity.js';
 
 /**
@@ -110,7 +110,7 @@ const ADVERB: Readonly<Record<string, Phrase>> = lookupTable({
 });
 
 /** The UCUM code of a time unit, so `hour` and `uur` read as `h` does. */
-const TIME_CODE: Partial<Record<UnitName, string>> = { second: 's', minute: 'min', hour: 'h', day: 'd', week: 'wk', month: 'mo', year: 'a' };
+const TIME_CODE: Partial<Record<UnitName, string>> = Object.fromEntries(Object.entries(TIME_UNIT).map(([code, name]) => [name, code]));
 
 /** The time unit of a repeat's period; undefined when there is no period or no known time unit. */
 function periodUnitName(repeat: NonNullable<Timing['repeat']>): UnitName | undefined {

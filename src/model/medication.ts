@@ -7,7 +7,7 @@ import {
 } from './date.js';
 import { dosageText, formatPeriod } from './dosage.js';
 import { INTL_TAG, type ZkLocale } from './locale.js';
-import { formatRatio } from './quantity.js';
+import { type UnitName, formatRatio, timeUnit } from './quantity.js';
 import { lookupTable, trimmed } from './text.js';
 
 /**
@@ -320,15 +320,9 @@ function renderedText(resource: MedicationSource): string | undefined {
   return extensionValue(resource, '/ext-RenderedDosageInstruction', (e) => trimmed(e.valueString) ?? trimmed(e.valueMarkdown));
 }
 
-/** Minutes in one unit of a duration measured in time (UCUM code or unit text). */
-const MINUTES_PER: Readonly<Record<string, number>> = lookupTable({
-  min: 1, minute: 1, minutes: 1,
-  h: 60, hour: 60, hours: 60,
-  d: 1440, day: 1440, days: 1440,
-  wk: 10_080, week: 10_080, weeks: 10_080,
-});
-/** Months in one unit of a calendar duration. */
-const MONTHS_PER: Readonly<Record<string, number>> = lookupTable({ mo: 1, month: 1, months: 1, a: 12, year: 12, years: 12 });
+/** Minutes in one unit of a duration measured in time; months and years count on the calendar. */
+const MINUTES_PER: Partial<Record<UnitName, number>> = { second: 1 / 60, minute: 1, hour: 60, day: 1440, week: 10_080 };
+const MONTHS_PER: Partial<Record<UnitName, number>> = { month: 1, year: 12 };
 const DAY_MINUTES = 1440;
 const TIME_OF_DAY = /T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?/;
 
@@ -351,16 +345,19 @@ function endAfter(start: unknown, duration: Quantity | undefined): string | unde
   if (!date || !isFullDate(date) || typeof start !== 'string' || !duration || typeof duration !== 'object') return undefined;
   const value = duration.value;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return undefined;
-  const unit = trimmed(duration.code) ?? trimmed(duration.unit);
+  // The same time units the dosage text reads (`d`, `dagen`, `uur`, the Dutch `u`).
+  const unit = timeUnit(trimmed(duration.code) ?? trimmed(duration.unit));
   if (unit === undefined) return undefined;
   const clock = minuteOfDay(start.trim());
   let last: number;
-  if (MINUTES_PER[unit] !== undefined) {
+  const minutes = MINUTES_PER[unit];
+  const monthsPer = MONTHS_PER[unit];
+  if (minutes !== undefined) {
     // Minutes from the start day's midnight to the end (exclusive); rounding keeps 7 × 1440 exact.
-    const end = Math.round((clock + value * MINUTES_PER[unit]) * 1e6) / 1e6;
+    const end = Math.round((clock + value * minutes) * 1e6) / 1e6;
     last = dayNumber(date) + Math.ceil(end / DAY_MINUTES) - 1;
-  } else if (MONTHS_PER[unit] !== undefined && Number.isInteger(value * MONTHS_PER[unit])) {
-    const months = value * MONTHS_PER[unit];
+  } else if (monthsPer !== undefined && Number.isInteger(value * monthsPer)) {
+    const months = value * monthsPer;
     if (date.year + months / 12 > 9999) return undefined;
     // Ends at the same clock time on the target day: on that day when the start had a time, else the day before.
     last = dayNumber(addMonths(date, months)) - (clock > 0 ? 0 : 1);

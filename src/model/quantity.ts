@@ -12,8 +12,9 @@ import { lookupTable } from './text.js';
  * - a space between number and unit;
  * - no error-prone unit abbreviations: `U` → unit, `IU` → international unit, `cc` → mL,
  *   `µg` / `ug` → mcg (Dutch: microgram), and counted forms (`{tbl}`) as words, plural per number;
- * - `u` is read by its place: where only a time can stand an hour (Dutch "uur": `ml/u` → `mL/hour`),
- *   before a `/` a unit (`u/mL` → `units/mL`), and alone it is shown as written (see `timeUnit`).
+ * - `u` is read by its place: where only a time can stand an hour (Dutch "uur": `ml/u` → `mL/hour`,
+ *   a period or duration in `u`), else the amount's unit (`u` → `units`, `u/mL` → `units/mL`),
+ *   never written as a bare "u" (ISMP: it is misread as a 0).
  */
 
 const DECIMAL: Record<ZkLocale, string> = { en: '.', nl: ',' };
@@ -232,7 +233,8 @@ export function formatUnit(raw: string | undefined, value: number | undefined, l
   if (raw === undefined) return undefined;
   const text = raw.trim();
   if (!text || text === '1') return undefined; // UCUM unity: a bare count
-  const whole = knownUnit(text);
+  // Alone, a unit is what the amount is of: a "u" is a unit (never written "u", which reads as 0).
+  const whole = amountUnit(text);
   if (whole) return unitWord(whole, value, locale);
   if (text.includes('/')) {
     const parts = text.split('/');
@@ -258,7 +260,7 @@ const PQ_TRANSLATION = 'http://hl7.org/fhir/StructureDefinition/iso21090-PQ-tran
 function rawUnit(q: Quantity): string | undefined {
   const code = typeof q.code === 'string' ? q.code : undefined;
   const unit = typeof q.unit === 'string' ? q.unit : undefined;
-  if (code && (q.system === UCUM || q.system === undefined) && code !== '1' && (amountUnit(code.split('/')[0]) || code.trim() === 'u')) return code;
+  if (code && (q.system === UCUM || q.system === undefined) && code !== '1' && amountUnit(code.split('/')[0])) return code;
   if (unit?.trim()) return unit;
   const translation = Array.isArray(q.extension)
     ? q.extension.find((e) => e?.url === PQ_TRANSLATION)?.valueQuantity
@@ -339,8 +341,8 @@ export function formatRatio(ratio: Ratio | undefined, locale: ZkLocale): string 
 export const TIME_UNIT: Readonly<Record<string, UnitName>> = lookupTable({ s: 'second', min: 'minute', h: 'hour', d: 'day', wk: 'week', mo: 'month', a: 'year' });
 
 /**
- * The first part of a compound unit, the amount: there a `u` is a unit (`u/mL`, `u/kg/u`), as no
- * dose is an amount of hours.
+ * A unit where an amount stands (a unit alone, or the first part of a compound): there a `u` is a
+ * unit (`u`, `u/mL`, `u/kg/u`), as no dose is an amount of hours.
  */
 function amountUnit(part: string): UnitName | undefined {
   return part.trim() === 'u' ? 'unit' : knownUnit(part);
@@ -351,8 +353,7 @@ const TIME_NAME: ReadonlySet<UnitName> = new Set<UnitName>(['second', 'minute', 
 /**
  * A unit where only a time can stand (a period, a duration, what a rate is per): the UCUM code,
  * a time word (`hour`, `uur`, `dagen`), or the Dutch `u` (uur, as in `ml/u`). Undefined for
- * anything else. A bare `u` elsewhere is left as written: it is no UCUM unit (UCUM's enzyme unit
- * is `U`), and it may be a Dutch hour or an English unit, so no word for it would be safe.
+ * anything else. Where an amount stands, a `u` is a unit (see `amountUnit`).
  */
 export function timeUnit(raw: string | undefined): UnitName | undefined {
   if (typeof raw !== 'string') return undefined;

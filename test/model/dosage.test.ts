@@ -262,11 +262,12 @@ describe('model/dosage', () => {
       expect(line(bounded, 'nl')).to.equal('1 mg, gedurende 2 uur');
     });
 
-    it('shows a bare "u" dose unit as written: no UCUM unit, so neither "unit" nor "hour" is sure', () => {
+    it('a bare "u" dose unit is a unit, never written "u" (ISMP: misread as 0, "10 u" as 100)', () => {
       const d: Dosage = { doseAndRate: [{ doseQuantity: { value: 2, unit: 'u' } }] };
-      expect(line(d, 'en')).to.equal('2 u');
-      expect(line(d, 'nl')).to.equal('2 u');
-      expect(line({ doseAndRate: [{ doseQuantity: { value: 10, code: 'u' } }] }, 'en'), 'a bare code is kept, not dropped').to.equal('10 u');
+      expect(line(d, 'en')).to.equal('2 units');
+      expect(line(d, 'nl')).to.equal('2 eenheden');
+      expect(line({ doseAndRate: [{ doseQuantity: { value: 10, code: 'u' } }] }, 'en')).to.equal('10 units');
+      expect(line({ doseAndRate: [{ doseQuantity: { value: 10, code: 'u', unit: 'eenheden' } }] }, 'nl')).to.equal('10 eenheden');
       // UCUM's "U" stays the enzyme unit, written out; before a "/" a "u" is the amount, a unit.
       expect(line({ doseAndRate: [{ doseQuantity: { value: 2, code: 'U', system: UCUM } }] }, 'nl')).to.equal('2 eenheden');
       expect(line({ doseAndRate: [{ doseQuantity: { value: 100, code: 'u/ml' } }] }, 'en')).to.equal('100 units/mL');

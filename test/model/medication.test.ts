@@ -455,6 +455,16 @@ describe('model/medication', () => {
       expect(recordStatus(course, { year: 2025, month: 6, day: 16 })).to.deep.equal({ status: 'ended', group: 'history' });
       expect(recordStatus(request({ extension: [periodExt('2025-06-13'), durationExt(24, 'h')] }), TODAY).status).to.equal('ended');
     });
+
+    it('duration rule: a duration in the words the dosage text reads ("5 dagen", Dutch "u" for hours) also ends the period', () => {
+      const inWords = (start: string, value: number, unit: string) => periodOfUse(request({
+        extension: [periodExt(start), { url: `${NICTIZ}ext-TimeInterval.Duration`, valueDuration: { value, unit } }],
+      })).end;
+      expect(inWords('2025-06-01', 5, 'dagen')).to.equal('2025-06-05');
+      expect(inWords('2025-06-14', 36, 'u')).to.equal('2025-06-15');
+      expect(inWords('2025-06-01', 2, 'weken')).to.equal('2025-06-14');
+      expect(inWords('2025-06-01', 5, 'furlongs'), 'no time unit: no end rather than a guess').to.equal(undefined);
+    });
   });
 
   describe('row text', () => {

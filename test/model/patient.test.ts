@@ -71,8 +71,10 @@ describe('patient model', () => {
       expect(patientBannerView(renamed, 'en', {}, now).name?.text).to.equal('NEW, Anna');
       // The ended usual name gives no call name.
       expect(patientBannerView(renamed, 'en', {}, now).callName).to.equal(undefined);
-      // On the day the new name starts, the old one (a date-only end) still holds.
+      // Before the new name starts the old one holds; from the day after the old one's (date-only,
+      // inclusive) end, only the new one is current.
       expect(patientBannerView(renamed, 'nl', {}, new Date(2000, 11, 31, 12)).name?.text).to.equal('A. Old');
+      expect(patientBannerView(renamed, 'nl', {}, new Date(2001, 0, 2, 0, 30)).name?.text).to.equal('A. New');
     });
 
     it('EN-qualifier BR+CL: the banner view keeps a given name that is official and the call name ("J.M. Putten")', () => {
