@@ -56,17 +56,20 @@ import { lookupTable, trimmed } from './text.js';
  * substances, not a product) are never a merge key. Uncoded records are never merged, and history
  * rows are one per record (each has its own period).
  * - A stopped record (FHIR `stopped` or stop type "stopgezet") that may stop a current row's
- *   medication is also shown beside that row: written on or after one of its current records of
- *   the same kind (any kind when there is none), in the same treatment
- *   (`ext-PharmaceuticalTreatment.Identifier`, when both have one). It only adds its status to the
+ *   medication is also shown beside that row: written (else: its period ended) on or after one of
+ *   its current records, in the same treatment (`ext-PharmaceuticalTreatment.Identifier`, when both
+ *   have one); the newest such stop per kind and treatment. It only adds its status to the
  *   row's statuses by source ("The sources give different statuses"); the row's own status,
  *   dosage, period and view come from its current records alone, so a stop never hides a
  *   medication another record says is used, and a newer stop is never hidden behind an "Active".
  *   It stays in the history as a row of its own too.
+ * - A stop for later (a stop type whose period of use has not ended) is "Active" until its end;
+ *   beside other records it is a status of its own ("Active, stops after 20-Jun-2025"), and it is
+ *   the row's main source only when it is alone (its period then shows the day it stops).
  * - The primary source (its dosage and period shown first, `dosageText`, `start`, `end`) is the
- *   record in effect today: records that have started come before records not yet started; then
- *   the agreement (the prescriber's word), then the newest (written date), then the most current
- *   status.
+ *   record in effect today: records that have started come before records not yet started, stops
+ *   for later last; then the agreement (the prescriber's word), then the newest (written date),
+ *   then the most current status.
  * - The row's status is the prescriber's decision: the newest medication agreement's status
  *   (started agreements first), else the primary's status. When the sources give different
  *   statuses, the row keeps each status with the sources that give it (`statusDiffers`,
@@ -495,6 +498,19 @@ function hasUnknownModifier(resource: MedicationSource, medication: Medication |
     || (m !== undefined && (unknownModifierOn(m) || listOf(m.ingredient).some((x) => unknownModifierOn(x)) || unknownModifierOn(m.batch)));
 }
 
+/**
+ * A stop (or pause) that has not taken effect yet: it takes effect at the end of the stop
+ * agreement's period of use, and until that day the medication is still used (MP9: a stop-MA
+ * recorded on day 5 that "runs until day 8"). Its kind and last day of use, or undefined.
+ */
+function pendingStop(
+  stop: ReturnType<typeof stopType>, resource: MedicationSource, today: CalendarDate,
+): { kind: 'stopped' | 'on-hold'; end: string } | undefined {
+  if (stop !== 'stopped' && stop !== 'on-hold') return undefined;
+  const end = periodOfUse(resource).end;
+  return end !== undefined && parseFhirDate(end) && !periodEnded(end, today) ? { kind: stop, end } : undefined;
+}
+
 /** The status of one record on `today`, and whether it is current, history or an error. */
 export function recordStatus(
   resource: MedicationSource, today: CalendarDate, medication?: Medication,
@@ -503,12 +519,8 @@ export function recordStatus(
   if (raw === 'entered-in-error') return { status: 'entered-in-error', group: 'error' };
   const stop = raw === 'draft' ? undefined : stopType(resource);
   let result: { status: MedicationRowStatus; group: MedicationStatusGroup };
-  // A stop (or pause) takes effect at the end of the stop agreement's period of use: until then the
-  // medication is still used (MP9: a stop-MA recorded on day 5 that "runs until day 8").
-  const end = stop === 'stopped' || stop === 'on-hold' ? periodOfUse(resource).end : undefined;
-  if (end !== undefined && parseFhirDate(end) && !periodEnded(end, today)) {
-    result = { status: CURRENT_STATUSES.has(raw) ? raw : 'active', group: 'current' };
-  } else if (stop === 'on-hold') result = { status: 'on-hold', group: 'current' };
+  if (pendingStop(stop, resource, today)) result = { status: 'active', group: 'current' };
+  else if (stop === 'on-hold') result = { status: 'on-hold', group: 'current' };
   else if (stop === 'stopped' || stop === 'cancelled') result = { status: stop, group: 'history' };
   else if (CURRENT_STATUSES.has(raw)) {
     result = periodEnded(periodOfUse(resource).end, today) ? { status: 'ended', group: 'history' } : { status: raw, group: 'current' };
@@ -579,6 +591,8 @@ interface Prepared {
   written?: string;
   /** The Nictiz `ext-PharmaceuticalTreatment.Identifier` (`system|value`): which treatment the record belongs to. */
   treatment?: string;
+  /** A stop or pause recorded for later (see `pendingStop`): the record is "Active" until `end`. */
+  pendingStop?: { kind: 'stopped' | 'on-hold'; end: string };
 }
 
 function prepare(record: MedicationRecord, index: number, options: MedicationRowOptions): Prepared | undefined {
@@ -589,6 +603,9 @@ function prepare(record: MedicationRecord, index: number, options: MedicationRow
   const { status, group } = recordStatus(resource, options.today, recordMedication(record));
   const coding = preferredCoding(recordConcept(record));
   const period = periodOfUse(resource);
+  const pending = status === 'active' ? pendingStop(stopType(resource), resource, options.today) : undefined;
+  // A stop without a written date was made by its end (the moment it stops), not at its start.
+  const stopLike = status === 'stopped' || pending !== undefined;
   return {
     record,
     index,
@@ -599,7 +616,8 @@ function prepare(record: MedicationRecord, index: number, options: MedicationRow
     lines: dosageText(dosagesOf(resource), options.locale, { rendered: renderedText(resource) }),
     period,
     started: !periodNotStarted(period.start, options.today),
-    written: writtenOn(resource) ?? period.start,
+    written: writtenOn(resource) ?? (stopLike ? period.end ?? period.start : period.start),
+    ...(pending ? { pendingStop: pending } : {}),
     treatment: extensionValue(resource, '/ext-PharmaceuticalTreatment.Identifier', (e) => {
       const id = e.valueIdentifier;
       return id && typeof id.value === 'string' && id.value.trim() ? `${typeof id.system === 'string' ? id.system : ''}|${id.value.trim()}` : undefined;
@@ -614,6 +632,8 @@ function prepare(record: MedicationRecord, index: number, options: MedicationRow
 function byPrimary(a: Prepared, b: Prepared): number {
   return (
     Number(b.started) - Number(a.started)
+    // A stop for later is about the end of the medication, not its dose or period of use.
+    || Number(!!a.pendingStop) - Number(!!b.pendingStop)
     || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
     || -compareDates(a.written, b.written) // newest first; unknown last
     || STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
@@ -665,6 +685,23 @@ function sourceGroups<K>(
 
 const NO_STATUS_SOURCES: readonly MedicationStatusSource[] = Object.freeze([]);
 
+/** What tells statuses apart by source: the status, and for a stop for later its kind and day. */
+function statusKey(m: Prepared): string {
+  return m.pendingStop ? `${m.status}|${m.pendingStop.kind}|${m.pendingStop.end}` : m.status;
+}
+
+const STOPS_AFTER: Record<'stopped' | 'on-hold', Phrase> = {
+  stopped: { en: 'stops after', nl: 'stopt na' },
+  'on-hold': { en: 'on hold after', nl: 'onderbroken na' },
+};
+
+/** A source's status in words: `Active`, or for a stop for later `Active, stops after 20-Jun-2025`. */
+function statusWords(m: Prepared, locale: ZkLocale): string {
+  const words = STATUS_LABEL[m.status][locale];
+  const day = m.pendingStop ? formatDate(m.pendingStop.end, locale)?.replace(/ /g, '\u00a0') : undefined;
+  return m.pendingStop && day ? `${words}, ${STOPS_AFTER[m.pendingStop.kind][locale]} ${day}` : words;
+}
+
 /**
  * One row from its records. `stops`: newer stopped records of the same medication, shown only as
  * statuses of their sources beside the row's own: they never set the row's status, dosage, period
@@ -689,12 +726,14 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
 
   // When the sources give different statuses: each, the row's own first, with the sources that
   // give it. Most rows agree and share one empty list (a long list holds thousands of rows).
+  // A stop for later counts as a status of its own ("Active, stops after 20-Jun-2025").
   const status = decisive.status;
-  const statusBySource: readonly MedicationStatusSource[] = withStops.some((m) => m.status !== status)
-    ? sourceGroups([...withStops].sort((a, b) => Number(b.status === status) - Number(a.status === status)), (m) => m.status, (a, b) => a === b, (g) => {
+  const own = statusKey(decisive);
+  const statusBySource: readonly MedicationStatusSource[] = withStops.some((m) => statusKey(m) !== own)
+    ? sourceGroups([...withStops].sort((a, b) => Number(statusKey(b) === own) - Number(statusKey(a) === own)), statusKey, (a, b) => a === b, (g) => {
       const date = formatDate(writtenOn(g[0].record.resource), locale)?.replace(/ /g, '\u00a0');
       return date ? `${RECORDED[locale]} ${date}` : formatPeriod(g[0].period.start, undefined, locale);
-    }, locale).map((g) => ({ kinds: g.kinds, label: g.label, status: g.key, statusText: STATUS_LABEL[g.key][locale] }))
+    }, locale).map((g) => ({ kinds: g.kinds, label: g.label, status: g.members[0].status, statusText: statusWords(g.members[0], locale) }))
     : NO_STATUS_SOURCES;
 
   // In sight while the deciding record is current, or while a source of another kind is current.
@@ -742,15 +781,13 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
 /**
  * Whether a stopped history record is shown beside the current row of its code (see the module
  * notes): it may stop one of the row's records, being written on or after one of the current
- * records of its kind (of any kind when the row has none of its kind) in the same treatment (or
- * where either has no treatment identifier). A record with no date could be older: it counts.
+ * records (of any kind) in the same treatment, or where either has no treatment identifier.
+ * Records without a date are not compared: nothing says the stop came after them.
  */
 function stopConcernsRow(stop: Prepared, current: readonly Prepared[]): boolean {
   if (!stop.written) return false;
-  const sameTreatment = current.filter((m) => !stop.treatment || !m.treatment || m.treatment === stop.treatment);
-  const sameKind = sameTreatment.filter((m) => m.kind === stop.kind);
-  const others = sameKind.length ? sameKind : sameTreatment;
-  return others.some((m) => m.written === undefined || compareDates(stop.written, m.written) >= 0);
+  return current.some((m) => (!stop.treatment || !m.treatment || m.treatment === stop.treatment)
+    && m.written !== undefined && compareDates(stop.written, m.written) >= 0);
 }
 
 /**
@@ -780,7 +817,7 @@ export function medicationRows(records: readonly MedicationRecord[], options: Me
       if (p.group !== 'history' || p.status !== 'stopped' || !p.code) continue;
       const current = currentByCode.get(p.code);
       if (!current || !stopConcernsRow(p, current)) continue;
-      const slot = `${p.code}\u0000${p.kind}`;
+      const slot = `${p.code}\u0000${p.kind}\u0000${p.treatment ?? ''}`;
       const before = newest.get(slot);
       if (!before || compareDates(p.written, before.written) >= 0) newest.set(slot, p);
     }

@@ -328,6 +328,9 @@ export function formatRatio(ratio: Ratio | undefined, locale: ZkLocale): string 
   if (!d || typeof d !== 'object') return numerator;
   const dValue = typeof d.value === 'number' && Number.isFinite(d.value) ? d.value : undefined;
   const dRaw = rawUnit(d);
+  // Per a time (a patch's "mg/24 u", a rate's "mcg/u"): a Dutch "u" there is "uur", as after a "/".
+  const dTime = dRaw === undefined ? undefined : timeUnit(dRaw);
+  if (dTime) return `${numerator}/${dValue === undefined || dValue === 1 ? unitWord(dTime, 1, locale) : formatDuration(dValue, dRaw, locale)}`;
   const dName = dRaw === undefined ? undefined : knownUnit(dRaw);
   if ((dValue === undefined || dValue === 1) && (dRaw === undefined || (dName !== undefined && COUNTED.has(dName)))) return numerator;
   if (dValue === undefined || dValue === 1) {

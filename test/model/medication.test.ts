@@ -313,6 +313,50 @@ describe('model/medication', () => {
       ]);
     });
 
+    it('stop rule: a stop for later is "Active" until its day and shown beside the other records as such; it never lends its end to the row (en, nl)', () => {
+      const treatment = (value: string) => ({ url: `${NICTIZ}ext-PharmaceuticalTreatment.Identifier`, valueIdentifier: { value } });
+      const records = [
+        rec(agreement({ authoredOn: '2025-01-01', extension: [treatment('t1'), periodExt('2025-01-01')] })),
+        rec(agreement({ authoredOn: '2025-05-01', extension: [treatment('t2'), periodExt('2025-05-01')] })),
+        // Recorded on 5 June: treatment t1 stops after 20 June (today is 15 June).
+        rec(agreement({ authoredOn: '2025-06-05', modifierExtension: [stopType('410546004')], extension: [treatment('t1'), periodExt('2025-01-01', '2025-06-20')] })),
+      ];
+      const [row, ...others] = rows(records);
+      expect(others).to.have.length(0);
+      expect([row.status, row.statusGroup, plain(row.periodText)]).to.deep.equal(['active', 'current', 'from 01-May-2025']);
+      expect(statusSources(row)).to.deep.equal([['Medication agreement (2)', 'Active'], ['Medication agreement', 'Active, stops after 20-Jun-2025']]);
+      expect(rows(records, 'nl')[0].statusBySource.map((g) => plain(g.statusText))).to.deep.equal(['Actief', 'Actief, stopt na 20 jun 2025']);
+      // A pause for later (also one whose FHIR status already says on-hold) is "Active" until its day.
+      const pause = agreement({ status: 'on-hold', authoredOn: '2025-06-05', modifierExtension: [stopType('385655000')], extension: [periodExt('2025-01-01', '2025-06-20')] });
+      expect(recordStatus(pause, TODAY)).to.deep.equal({ status: 'active', group: 'current' });
+      expect(statusSources(rows([rec(agreement({ authoredOn: '2025-01-01' })), rec(pause)])[0]))
+        .to.deep.equal([['Medication agreement (recorded 01-Jan-2025)', 'Active'], ['Medication agreement (recorded 05-Jun-2025)', 'Active, on hold after 20-Jun-2025']]);
+    });
+
+    it('stop rule: every treatment\'s newest stop is shown; a stop counts against any dated current record; a stop without a written date counts from its end', () => {
+      const treatment = (value: string) => ({ url: `${NICTIZ}ext-PharmaceuticalTreatment.Identifier`, valueIdentifier: { value } });
+      // Per current row: how many stopped records are shown beside it (its sources that are stopped, while its statuses differ).
+      const stopsShown = (records: MedicationRecord[]) => visibleRows(rows(records), false)
+        .map((r) => (r.statusDiffers ? r.sources.filter((x) => x.status === 'stopped').length : 0));
+      expect(stopsShown([
+        rec(agreement({ authoredOn: '2025-01-01', extension: [treatment('t1')] })),
+        rec(agreement({ authoredOn: '2025-02-01', extension: [treatment('t2')] })),
+        rec(agreement({ status: 'stopped', authoredOn: '2025-04-01', extension: [treatment('t1')] })),
+        rec(agreement({ status: 'stopped', authoredOn: '2025-05-01', extension: [treatment('t2')] })),
+      ]), 'one stop per treatment, both shown').to.deep.equal([2]);
+      // A use still "active" from before the stop; the only agreement is a restart that has not started.
+      expect(stopsShown([
+        rec(use({ dateAsserted: '2025-01-02' })),
+        rec(agreement({ status: 'stopped', authoredOn: '2025-05-01' })),
+        rec(agreement({ authoredOn: '2025-06-01', extension: [periodExt('2025-07-01')] })),
+      ])).to.deep.equal([1]);
+      // No written date: the stop was made by the end of its period.
+      expect(stopsShown([
+        rec(agreement({ authoredOn: '2025-01-10' })),
+        rec(agreement({ status: 'stopped', extension: [periodExt('2025-01-01', '2025-05-01')] })),
+      ])).to.deep.equal([1]);
+    });
+
     it('stop rule: a stop in another treatment (ext-PharmaceuticalTreatment.Identifier) is not shown beside this one', () => {
       const treatment = (value: string) => ({ url: `${NICTIZ}ext-PharmaceuticalTreatment.Identifier`, valueIdentifier: { system: 'urn:oid:2.16.840.1.113883.2.4.3.11.999.77.1.1', value } });
       const result = rows([

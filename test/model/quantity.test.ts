@@ -170,6 +170,13 @@ describe('model/quantity', () => {
       expect(plain(formatRatio({ numerator: { value: 2.5, code: 'mg' } }, 'nl'))).to.equal('2,5 mg');
     });
 
+    it('writes a strength per a time with the time in words: a Dutch "u" there is "uur", never a unit ("mg/24 uur" patch)', () => {
+      expect(plain(formatRatio({ numerator: { value: 21, code: 'mg' }, denominator: { value: 24, unit: 'u' } }, 'nl'))).to.equal('21 mg/24 uur');
+      expect(plain(formatRatio({ numerator: { value: 21, code: 'mg' }, denominator: { value: 24, unit: 'u' } }, 'en'))).to.equal('21 mg/24 hours');
+      expect(plain(formatRatio({ numerator: { value: 25, code: 'ug' }, denominator: { value: 1, unit: 'u' } }, 'en'))).to.equal('25 mcg/hour');
+      expect(plain(formatRatio({ numerator: { value: 25, code: 'ug' }, denominator: { value: 1, code: 'h' } }, 'nl'))).to.equal('25 microgram/uur');
+    });
+
     it('writes durations in words', () => {
       expect(plain(formatDuration(8, 'h', 'en'))).to.equal('8 hours');
       expect(plain(formatDuration(1, 'd', 'nl'))).to.equal('1 dag');
