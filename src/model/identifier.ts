@@ -179,8 +179,6 @@ interface Candidate {
   formatted: FormattedIdentifier;
   rank: number;
   old: boolean;
-  /** A BSN or NHS number that fails its check. */
-  invalid: boolean;
   order: number;
 }
 
@@ -211,9 +209,9 @@ export function listIdentifiers(
     // BSN written as URL or OID is one system: either listed gives both the rank.
     const rank = priority.findIndex((p) => p === system || (formatted.kind !== 'other' && identifierKind(p) === formatted.kind));
     const old = (identifier as { use?: unknown }).use === 'old';
-    candidates.push({ formatted, rank: rank < 0 ? priority.length : rank, old, invalid: formatted.valid === false, order });
+    candidates.push({ formatted, rank: rank < 0 ? priority.length : rank, old, order });
   });
-  candidates.sort((a, b) => Number(a.old) - Number(b.old) || a.rank - b.rank || Number(a.invalid) - Number(b.invalid) || a.order - b.order);
+  candidates.sort((a, b) => Number(a.old) - Number(b.old) || a.rank - b.rank || Number(a.formatted.valid === false) - Number(b.formatted.valid === false) || a.order - b.order);
   return candidates.map((c) => c.formatted);
 }
 

@@ -41,9 +41,9 @@ import { lookupTable, trimmed } from './text.js';
  * lasts until a new agreement resumes the medication; the period's end is the moment of the pause);
  * "stopgezet" (MP9 3.0 410546004, MP9 2.x 113371000146109 "definitief gestopt") is "Stopped";
  * "geannuleerd" (MP9 3.0 89925002) is "Cancelled". A stop or pause takes effect at the end of the
- * stop agreement's period of use: until that day the record stays current with its own status
- * (or "Active"), and its period shows when it stops. A stop type with another code counts as a
- * modifier this module does not understand.
+ * stop agreement's period of use: until that day the record is current and "Active" (see "A stop
+ * for later" below). A stop type with another code counts as a modifier this module does not
+ * understand.
  *
  * **Modifiers not understood.** A `modifierExtension` other than the stop type, on the record,
  * its backbone elements or its Medication, may change what the record means (FHIR: never ignore one). Such a record
@@ -202,9 +202,8 @@ export function statusLabel(status: MedicationRowStatus, locale: ZkLocale): stri
 
 /**
  * What a status says by itself, for its colour: `current` (active, on hold, intended), `error`
- * (entered in error) or `history` (everything else, "See the record" included). A merged current
- * row can have a history status ("Stopped" while a use is still active): its status is not coloured
- * as current.
+ * (entered in error) or `history` (everything else, "See the record" included). A current row
+ * can have a status that is not current ("See the record"): its status is not coloured as current.
  */
 export function statusTone(status: MedicationRowStatus): MedicationStatusGroup {
   if (status === 'entered-in-error') return 'error';
@@ -498,37 +497,44 @@ function hasUnknownModifier(resource: MedicationSource, medication: Medication |
     || (m !== undefined && (unknownModifierOn(m) || listOf(m.ingredient).some((x) => unknownModifierOn(x)) || unknownModifierOn(m.batch)));
 }
 
-/**
- * A stop (or pause) that has not taken effect yet: it takes effect at the end of the stop
- * agreement's period of use, and until that day the medication is still used (MP9: a stop-MA
- * recorded on day 5 that "runs until day 8"). Its kind and last day of use, or undefined.
- */
-function pendingStop(
-  stop: ReturnType<typeof stopType>, resource: MedicationSource, today: CalendarDate,
-): { kind: 'stopped' | 'on-hold'; end: string } | undefined {
-  if (stop !== 'stopped' && stop !== 'on-hold') return undefined;
-  const end = periodOfUse(resource).end;
-  return end !== undefined && parseFhirDate(end) && !periodEnded(end, today) ? { kind: stop, end } : undefined;
+type PendingStop = { kind: 'stopped' | 'on-hold'; end: string };
+
+interface Classified {
+  status: MedicationRowStatus;
+  group: MedicationStatusGroup;
+  /** A stop or pause recorded for later: the record is "Active" until `end`. */
+  pending?: PendingStop;
+}
+
+/** `recordStatus`, given the record's period of use, plus the stop for later behind an "Active". */
+function classify(resource: MedicationSource, today: CalendarDate, medication: Medication | undefined, period: { end?: string }): Classified {
+  const raw = typeof resource.status === 'string' ? resource.status : 'unknown';
+  if (raw === 'entered-in-error') return { status: 'entered-in-error', group: 'error' };
+  const stop = raw === 'draft' ? undefined : stopType(resource);
+  // A stop (or pause) takes effect at the end of the stop agreement's period of use; until that
+  // day the medication is still used (MP9: a stop-MA recorded on day 5 that "runs until day 8").
+  const pending: PendingStop | undefined = (stop === 'stopped' || stop === 'on-hold') && period.end !== undefined && !periodEnded(period.end, today)
+    ? { kind: stop, end: period.end }
+    : undefined;
+  let result: Classified;
+  if (pending) result = { status: 'active', group: 'current', pending };
+  else if (stop === 'on-hold') result = { status: 'on-hold', group: 'current' };
+  else if (stop === 'stopped' || stop === 'cancelled') result = { status: stop, group: 'history' };
+  else if (CURRENT_STATUSES.has(raw)) {
+    result = periodEnded(period.end, today) ? { status: 'ended', group: 'history' } : { status: raw, group: 'current' };
+  } else result = { status: HISTORY_STATUSES.has(raw) ? raw : 'unknown', group: 'history' };
+  if (stop === 'not-understood' || hasUnknownModifier(resource, medication)) {
+    return { status: 'see-record', group: result.group };
+  }
+  return result;
 }
 
 /** The status of one record on `today`, and whether it is current, history or an error. */
 export function recordStatus(
   resource: MedicationSource, today: CalendarDate, medication?: Medication,
 ): { status: MedicationRowStatus; group: MedicationStatusGroup } {
-  const raw = typeof resource.status === 'string' ? resource.status : 'unknown';
-  if (raw === 'entered-in-error') return { status: 'entered-in-error', group: 'error' };
-  const stop = raw === 'draft' ? undefined : stopType(resource);
-  let result: { status: MedicationRowStatus; group: MedicationStatusGroup };
-  if (pendingStop(stop, resource, today)) result = { status: 'active', group: 'current' };
-  else if (stop === 'on-hold') result = { status: 'on-hold', group: 'current' };
-  else if (stop === 'stopped' || stop === 'cancelled') result = { status: stop, group: 'history' };
-  else if (CURRENT_STATUSES.has(raw)) {
-    result = periodEnded(periodOfUse(resource).end, today) ? { status: 'ended', group: 'history' } : { status: raw, group: 'current' };
-  } else result = { status: HISTORY_STATUSES.has(raw) ? raw : 'unknown', group: 'history' };
-  if (stop === 'not-understood' || hasUnknownModifier(resource, medication)) {
-    return { status: 'see-record', group: result.group };
-  }
-  return result;
+  const { status, group } = classify(resource, today, medication, periodOfUse(resource));
+  return { status, group };
 }
 
 /** Whether a period starts after `today` (a partial start date starts on its first day). */
@@ -591,8 +597,8 @@ interface Prepared {
   written?: string;
   /** The Nictiz `ext-PharmaceuticalTreatment.Identifier` (`system|value`): which treatment the record belongs to. */
   treatment?: string;
-  /** A stop or pause recorded for later (see `pendingStop`): the record is "Active" until `end`. */
-  pendingStop?: { kind: 'stopped' | 'on-hold'; end: string };
+  /** A stop or pause recorded for later: the record is "Active" until `end`. */
+  pendingStop?: PendingStop;
 }
 
 function prepare(record: MedicationRecord, index: number, options: MedicationRowOptions): Prepared | undefined {
@@ -600,10 +606,9 @@ function prepare(record: MedicationRecord, index: number, options: MedicationRow
   if (!resource || typeof resource !== 'object' || (resource.resourceType !== 'MedicationRequest' && resource.resourceType !== 'MedicationStatement')) {
     return undefined;
   }
-  const { status, group } = recordStatus(resource, options.today, recordMedication(record));
-  const coding = preferredCoding(recordConcept(record));
   const period = periodOfUse(resource);
-  const pending = status === 'active' ? pendingStop(stopType(resource), resource, options.today) : undefined;
+  const { status, group, pending } = classify(resource, options.today, recordMedication(record), period);
+  const coding = preferredCoding(recordConcept(record));
   // A stop without a written date was made by its end (the moment it stops), not at its start.
   const stopLike = status === 'stopped' || pending !== undefined;
   return {
@@ -736,10 +741,6 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
     }, locale).map((g) => ({ kinds: g.kinds, label: g.label, status: g.members[0].status, statusText: statusWords(g.members[0], locale) }))
     : NO_STATUS_SOURCES;
 
-  // In sight while the deciding record is current, or while a source of another kind is current.
-  const statusGroup: MedicationStatusGroup = decisive.group === 'current' || sorted.some((m) => m.group === 'current' && m.kind !== decisive.kind)
-    ? 'current'
-    : decisive.group;
 
   const period = primary.period.start || primary.period.end ? primary.period : (sorted.find((m) => m.period.start || m.period.end)?.period ?? {});
   const notStarted = !sorted.some((m) => m.started);
@@ -760,7 +761,8 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
     statusText,
     statusBySource,
     statusDiffers: statusBySource.length > 0,
-    statusGroup,
+    // A merged row holds current records only (stops beside it are not its members).
+    statusGroup: decisive.group,
     kinds,
     kindText: text,
     sources: withStops.map((m) => m.record.resource),
@@ -792,7 +794,7 @@ function stopConcernsRow(stop: Prepared, current: readonly Prepared[]): boolean 
 
 /**
  * Turns medication records into list rows: current rows merged by medication code, history and
- * entered-in-error rows one per record (a stop newer than a current row's records joins that row).
+ * entered-in-error rows one per record (a newer stop is also shown beside the current row it may stop).
  * Row order is input order (current rows where their first record was); sort with `sortRows`.
  * Records that are not a MedicationRequest or MedicationStatement are skipped.
  */
@@ -802,7 +804,7 @@ export function medicationRows(records: readonly MedicationRecord[], options: Me
     .map((record, index) => prepare(record, index, options))
     .filter((p): p is Prepared => p !== undefined);
 
-  // Stopped records that join a current row: per code and kind, the newest stop that qualifies.
+  // Stopped records shown beside a current row: per code, kind and treatment, the newest that qualifies.
   const currentByCode = new Map<string, Prepared[]>();
   for (const p of prepared) {
     if (p.group !== 'current' || !p.code) continue;
@@ -810,7 +812,7 @@ export function medicationRows(records: readonly MedicationRecord[], options: Me
     if (same) same.push(p);
     else currentByCode.set(p.code, [p]);
   }
-  const joining = new Set<Prepared>();
+  const stopsByKey = new Map<string, Prepared[]>();
   if (currentByCode.size) {
     const newest = new Map<string, Prepared>();
     for (const p of prepared) {
@@ -821,7 +823,12 @@ export function medicationRows(records: readonly MedicationRecord[], options: Me
       const before = newest.get(slot);
       if (!before || compareDates(p.written, before.written) >= 0) newest.set(slot, p);
     }
-    for (const p of newest.values()) joining.add(p);
+    for (const p of newest.values()) {
+      const key = `c:${p.code}`;
+      const list = stopsByKey.get(key);
+      if (list) list.push(p);
+      else stopsByKey.set(key, [p]);
+    }
   }
 
   const buckets = new Map<string, Prepared[]>();
@@ -844,10 +851,7 @@ export function medicationRows(records: readonly MedicationRecord[], options: Me
     }
     buckets.get(key)!.push(p);
   }
-  return order.map((key) => {
-    const stops = joining.size && key.startsWith('c:') ? [...joining].filter((m) => `c:${m.code}` === key) : [];
-    return buildRow(key, buckets.get(key)!, options, stops);
-  });
+  return order.map((key) => buildRow(key, buckets.get(key)!, options, stopsByKey.get(key)));
 }
 
 /** How many rows of each group there are. */

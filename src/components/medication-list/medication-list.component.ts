@@ -98,7 +98,7 @@ interface View {
  * @csspart name - The medication name (a button that fires `zk-medication-select`).
  * @csspart strength - The strength cell.
  * @csspart dosage - The dosage cell.
- * @csspart status - The status text (also `status-current`, `status-history`, `status-error`: what the status itself says, so "Stopped" is `status-history` even in a current row).
+ * @csspart status - The status text (also `status-current`, `status-history`, `status-error`: what the status itself says, so "See the record" is `status-history` even in a current row).
  * @csspart period - The period cell.
  * @csspart prescriber - The prescriber cell.
  * @csspart source - The sources under the name ("Medication agreement, Medication use").
