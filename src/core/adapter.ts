@@ -1,4 +1,4 @@
-import type { Resource } from './fhir.js';
+import type { Resource } from '../fhir/r4.js';
 
 /** Options every adapter call accepts. */
 export interface RequestOptions {

@@ -4,27 +4,17 @@ import type { Adapter, LaunchContext, RequestOptions, SearchParams } from './ada
 import { RequestCache } from './cache.js';
 import { ConflictError, ForbiddenError, InvalidResourceError, NotFoundError } from './errors.js';
 import type {
-  AllergyIntolerance, CodeableConcept, Consent, Identifier, Medication, MedicationRequest, MedicationStatement, Patient, Reference,
+  AllergyIntolerance, Consent, Identifier, Medication, MedicationRequest, MedicationStatement, Patient, Reference,
   Resource,
-} from './fhir.js';
-import { SYSTEMS } from './fhir.js';
+} from '../fhir/r4.js';
+import { SYSTEMS } from '../fhir/r4.js';
 import { MESSAGES } from './http.js';
 import { DEFAULT_MAX_PAGES, searchAll, type SearchResult } from './paging.js';
 import { allergyStatus, type AllergyStatus } from '../model/allergy.js';
+import type { MedicationRecord } from '../model/medication-record.js';
 
 export type { AllergyStatus, AllergyStatusCode } from '../model/allergy.js';
-
-/** A MedicationRequest or MedicationStatement with its medication resolved. */
-export interface MedicationRecord {
-  resource: MedicationRequest | MedicationStatement;
-  /** The Medication found through `_include`, `contained` (`#id`), or a read; undefined if none. */
-  medication?: Medication;
-  /**
-   * What the medication is: `Medication.code`, or `medicationCodeableConcept`; when the
-   * Medication could not be found, the reference's `display` as text (if it has one).
-   */
-  concept?: CodeableConcept;
-}
+export type { MedicationRecord } from '../model/medication-record.js';
 
 /** Called with the resource type after a write to it (or an `invalidate`). */
 export type ChangeListener = (type: string) => void;

@@ -1,4 +1,4 @@
-import type { OperationOutcome } from './fhir.js';
+import type { OperationOutcome } from '../fhir/r4.js';
 
 /**
  * Every failure zorgkit reports is one of these. `message` is written for a clinician or patient

@@ -5,7 +5,7 @@ import {
   ConflictError, ForbiddenError, InvalidResourceError, NetworkError, NotFoundError, ServerError, TimeoutError,
   UnauthorizedError, type ZkError,
 } from './errors.js';
-import type { OperationOutcome } from './fhir.js';
+import type { OperationOutcome } from '../fhir/r4.js';
 
 /** Plain sentences used when the server sent no readable OperationOutcome. */
 export const MESSAGES = {

@@ -1,7 +1,7 @@
 // The core's public exports: the UtilityClient, the Adapter contract, the typed errors, the FHIR
 // shapes, the context, and the helpers adapter authors reuse (paging, HTTP errors, token scoping).
-export type * from './fhir.js';
-export { SYSTEMS } from './fhir.js';
+export type * from '../fhir/r4.js';
+export { SYSTEMS } from '../fhir/r4.js';
 export type {
   Adapter, AdapterEventType, CreateOptions, CreateResult, LaunchContext, RequestOptions, SearchPage, SearchParams, UpdateOptions,
 } from './adapter.js';

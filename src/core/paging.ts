@@ -3,7 +3,7 @@
 // if it were complete.
 import type { Adapter, RequestOptions, SearchPage, SearchParams } from './adapter.js';
 import { ServerError } from './errors.js';
-import type { Resource } from './fhir.js';
+import type { Resource } from '../fhir/r4.js';
 
 /** Default most pages read for one search. */
 export const DEFAULT_MAX_PAGES = 20;

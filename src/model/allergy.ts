@@ -1,7 +1,7 @@
 // Allergy status for the patient banner (NHS CUI PAB-0064…0071: "Known allergies", "No known
 // allergies", "Allergies not recorded"), from the patient's AllergyIntolerance resources. Pure.
-import type { AllergyIntolerance, CodeableConcept } from '../core/fhir.js';
-import { SYSTEMS } from '../core/fhir.js';
+import type { AllergyIntolerance, CodeableConcept } from '../fhir/r4.js';
+import { SYSTEMS } from '../fhir/r4.js';
 import type { ZkLocale } from './locale.js';
 
 /**

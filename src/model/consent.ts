@@ -1,7 +1,7 @@
 import type {
   CodeableConcept, Coding, Consent, ConsentProvision, Identifier, Reference,
-} from '../core/fhir.js';
-import { SYSTEMS } from '../core/fhir.js';
+} from '../fhir/r4.js';
+import { SYSTEMS } from '../fhir/r4.js';
 import { compareCalendarDates, daysInMonth, formatDate, parseFhirDate, parseFhirInstant, type CalendarDate } from './date.js';
 import type { ZkLocale } from './locale.js';
 import { joinList, lookupTable, list, trimmed } from './text.js';

@@ -1,4 +1,4 @@
-import type { CodeableConcept, Dosage, DoseAndRate, Extension, Quantity, Ratio, Timing } from '../core/fhir.js';
+import type { CodeableConcept, Dosage, DoseAndRate, Extension, Quantity, Ratio, Timing } from '../fhir/r4.js';
 import { formatDate } from './date.js';
 import type { ZkLocale } from './locale.js';
 import { joinList, lookupTable, list, trimmed } from './text.js';

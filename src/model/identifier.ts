@@ -1,4 +1,4 @@
-import { SYSTEMS } from '../core/fhir.js';
+import { SYSTEMS } from '../fhir/r4.js';
 import type { ZkLocale } from './locale.js';
 import { cleanText } from './name.js';
 

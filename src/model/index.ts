@@ -9,4 +9,5 @@ export { allergyStatus } from './allergy.js';
 export { formatNumber, formatQuantity, formatRange, formatRatio } from './quantity.js';
 export { dosageText, dosageLine, timingText } from './dosage.js';
 export { medicationRows, filterRows, sortRows, groupRows, type MedicationRow } from './medication.js';
+export type { MedicationRecord } from './medication-record.js';
 export { buildConsent, summariseConsent, summariseConsents, describeRequest, type ConsentRequest, type ConsentSummary } from './consent.js';

@@ -1,7 +1,7 @@
 import type {
   CodeableConcept, Coding, Dosage, Extension, Medication, MedicationRequest, MedicationStatement, Period, Quantity, Reference, Resource,
-} from '../core/fhir.js';
-import type { MedicationRecord } from '../core/client.js';
+} from '../fhir/r4.js';
+import type { MedicationRecord } from './medication-record.js';
 import {
   type CalendarDate, addMonths, compareCalendarDates, dateRange, dayNumber, formatDate, isFullDate, parseFhirDate,
 } from './date.js';

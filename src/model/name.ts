@@ -1,4 +1,4 @@
-import type { HumanName } from '../core/fhir.js';
+import type { HumanName } from '../fhir/r4.js';
 import { dateRange, dayNumber, parseFhirDate, periodState } from './date.js';
 import { INTL_TAG, type ZkLocale } from './locale.js';
 

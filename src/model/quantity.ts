@@ -1,4 +1,4 @@
-import type { Quantity, Range, Ratio } from '../core/fhir.js';
+import type { Quantity, Range, Ratio } from '../fhir/r4.js';
 import { INTL_TAG, type ZkLocale } from './locale.js';
 import { lookupTable } from './text.js';
 
