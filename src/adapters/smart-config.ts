@@ -73,6 +73,7 @@ const LAUNCH_MESSAGES: Record<SmartLaunchErrorCode, string> = {
 
 /** A launch that could not start or complete. `code` says why; `message` is for the user. */
 export class SmartLaunchError extends ZkError {
+  override name = 'SmartLaunchError';
   readonly code: SmartLaunchErrorCode;
 
   constructor(code: SmartLaunchErrorCode, options: { cause?: unknown; status?: number } = {}) {
