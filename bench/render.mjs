@@ -9,7 +9,7 @@ import {
   tempDir, textTable,
 } from './lib.mjs';
 
-export const SIZES = [100, 1000, 5000];
+export const SIZES = [10, 30, 100, 1000, 5000];
 
 const SUBJECTS = {
   floor: { group: 'list', label: 'floor (plain Lit, repeat)', entry: 'bench/pages/floor-page.ts', needs: [] },

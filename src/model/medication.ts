@@ -7,6 +7,7 @@ import {
 } from './date.js';
 import { dosageText, formatPeriod } from './dosage.js';
 import { INTL_TAG, type ZkLocale } from './locale.js';
+import { nameCollator, type NameCollator } from './collate.js';
 import { type UnitName, formatRatio, timeUnit } from './quantity.js';
 import { lookupTable, trimmed } from './text.js';
 
@@ -889,11 +890,12 @@ export function filterRows(rows: readonly MedicationRow[], query: string | undef
 export type MedicationSort = 'name' | 'start' | 'status';
 export type SortDirection = 'ascending' | 'descending';
 
-const collators = new Map<ZkLocale, Intl.Collator>();
-function collator(locale: ZkLocale): Intl.Collator {
+const collators = new Map<ZkLocale, NameCollator>();
+function collator(locale: ZkLocale): NameCollator {
   let c = collators.get(locale);
   if (!c) {
-    c = new Intl.Collator(INTL_TAG[locale], { numeric: true, sensitivity: 'base' });
+    // ASCII names without ICU: the first Intl.Collator of a page was a short list's largest cost.
+    c = nameCollator(INTL_TAG[locale]);
     collators.set(locale, c);
   }
   return c;
