@@ -78,7 +78,8 @@ export function compareAscii(a: string, b: string): number {
 
 /** What sorting names needs of a collator. */
 export interface NameCollator {
-  compare(a: string, b: string): number;
+  /** Bound: can be passed to `Array.prototype.sort` as it is. */
+  readonly compare: (a: string, b: string) => number;
 }
 
 /**
@@ -99,7 +100,7 @@ export function nameCollator(tag: string): NameCollator {
     return f;
   };
   return {
-    compare(a: string, b: string): number {
+    compare: (a: string, b: string): number => {
       const fa = fold(a);
       const fb = fa === null ? null : fold(b);
       if (fa !== null && fb !== null) return compareAscii(fa, fb);
