@@ -1,7 +1,9 @@
 // SMART App Launch: the app's options, discovery (`{iss}/.well-known/smart-configuration`) and the
 // launch errors. No oidc-client-ts here: this module is part of the light SmartAdapter entry.
+import type { LaunchContext } from '../core/adapter.js';
 import { ZkError } from '../core/errors.js';
 import { parseSecureUrl } from '../core/http.js';
+import type { ZkSessionExpiredReason } from '../events/session-expired.js';
 
 /** How the app is registered with the EHR's authorization server, and how it keeps its session. */
 export interface SmartAppOptions {
@@ -145,3 +147,22 @@ export async function discoverSmartConfiguration(iss: string, options: Pick<Smar
   if (!config.code_challenge_methods_supported.includes('S256')) throw new SmartLaunchError('pkce-unsupported');
   return config;
 }
+
+/** What the SmartAdapter needs of a signed-in session (implemented by smart-session.ts, used by smart.ts). */
+export interface SmartSessionHandle {
+  /** The FHIR base URL (`iss`), without a trailing slash. */
+  readonly fhirBaseUrl: string;
+  readonly context: LaunchContext;
+  /** The granted scopes, space-separated. */
+  readonly scope: string;
+  readonly ended: boolean;
+  /** The access token to send (renewed first when about to expire); rejects with UnauthorizedError when the session ended. */
+  accessToken(): Promise<string>;
+  /** Notes that the FHIR server answered 401 to this token. */
+  noteRejected(token: string): void;
+  /** After a 401: whether to send the request again (with a newer token). */
+  onUnauthorized(): Promise<boolean>;
+  onEnd(listener: (reason: ZkSessionExpiredReason) => void): () => void;
+  signOut(): Promise<void>;
+}
+

@@ -13,10 +13,9 @@ import { NetworkError, ServerError, TimeoutError, UnauthorizedError } from '../c
 import { MESSAGES, parseSecureUrl } from '../core/http.js';
 import type { ZkSessionExpiredReason } from '../events/session-expired.js';
 import {
-  checkIss, discoverSmartConfiguration, SmartLaunchError, type SmartAppOptions, type SmartConfiguration,
+  checkIss, discoverSmartConfiguration, SmartLaunchError, type SmartAppOptions, type SmartConfiguration, type SmartSessionHandle,
 } from './smart-config.js';
 import { requestedScopes } from './smart-scopes.js';
-import type { SmartSessionHandle } from './smart.js';
 
 const STATE_PREFIX = 'zk.smart.state.';
 const USER_PREFIX = 'zk.smart.user.';

@@ -12,14 +12,14 @@ import type {
 } from '../core/adapter.js';
 import type { Resource } from '../core/fhir.js';
 import { isSameOrigin } from '../core/http.js';
-import { ZkSessionExpiredEvent, type ZkSessionExpiredReason } from '../events/session-expired.js';
+import { ZkSessionExpiredEvent } from '../events/session-expired.js';
 import { FhirRestAdapter } from './fhir-rest.js';
-import type { SmartAppOptions } from './smart-config.js';
+import type { SmartAppOptions, SmartSessionHandle } from './smart-config.js';
 import { grantAllowsWrite, splitScopes } from './smart-scopes.js';
 
 export {
   checkIss, discoverSmartConfiguration, SmartLaunchError, type SmartAppOptions, type SmartConfiguration,
-  type SmartLaunchErrorCode,
+  type SmartLaunchErrorCode, type SmartSessionHandle,
 } from './smart-config.js';
 export {
   COMPONENT_SCOPES, grantAllowsWrite, parseResourceScope, permissionsFor, requestedScopes, type ResourceScope,
@@ -30,24 +30,6 @@ export {
   type SmartStyleKey,
 } from './smart-style.js';
 export { ZkSessionExpiredEvent, type ZkSessionExpiredReason } from '../events/session-expired.js';
-
-/** What the SmartAdapter needs of a signed-in session (implemented by smart-session.ts). */
-export interface SmartSessionHandle {
-  /** The FHIR base URL (`iss`), without a trailing slash. */
-  readonly fhirBaseUrl: string;
-  readonly context: LaunchContext;
-  /** The granted scopes, space-separated. */
-  readonly scope: string;
-  readonly ended: boolean;
-  /** The access token to send (renewed first when about to expire); rejects with UnauthorizedError when the session ended. */
-  accessToken(): Promise<string>;
-  /** Notes that the FHIR server answered 401 to this token. */
-  noteRejected(token: string): void;
-  /** After a 401: whether to send the request again (with a newer token). */
-  onUnauthorized(): Promise<boolean>;
-  onEnd(listener: (reason: ZkSessionExpiredReason) => void): () => void;
-  signOut(): Promise<void>;
-}
 
 /** What a page's URL says about SMART. */
 export type SmartLaunchRequest =
