@@ -76,6 +76,16 @@ function parseBody(text: string): unknown {
   }
 }
 
+/** Whether an answer's URL is the one asked for (origin and path; a fetch wrapper may add a query). */
+function samePath(answered: string, asked: URL): boolean {
+  try {
+    const url = new URL(answered);
+    return url.origin === asked.origin && url.pathname === asked.pathname;
+  } catch {
+    return false;
+  }
+}
+
 /** The resource type a search URL is for (its last path segment), when it looks like one. */
 function typeFromUrl(url: URL): string | undefined {
   const last = url.pathname.split('/').filter(Boolean).pop();
@@ -392,7 +402,7 @@ export class FhirRestAdapter implements Adapter {
       throw networkError(isAbortError(error) ? undefined : error);
     }
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304)
-      || response.redirected || (response.url !== '' && response.url !== url.href)) {
+      || response.redirected || (response.url !== '' && !samePath(response.url, url))) {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       void response.body?.cancel().catch(() => undefined);
