@@ -117,6 +117,10 @@ $<HTMLButtonElement>('#launch-error-sample').addEventListener('click', () => {
   forgetLaunch();
   location.assign(location.pathname);
 });
+// "Sign in again" after the session ended: a new standalone launch at the configured server.
+document.addEventListener('zk-sign-in-request', () => {
+  startDemoLaunch(settings).catch((error: unknown) => showLaunchProblem(error instanceof SmartLaunchError ? error.code : 'authorization-failed', error instanceof SmartLaunchError ? error : undefined));
+});
 document.addEventListener('zk-consent-decision', () => {
   status.textContent = DEMO_TEXT[localeSelect.value === 'en' ? 'en' : 'nl'].consentRecorded;
 });
