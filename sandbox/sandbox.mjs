@@ -96,6 +96,8 @@ function requestLog() {
  *   appUrl: the app's redirect URI(s), registered for the public client (exact match).
  *   tokenTtlSeconds / refreshTokenTtlSeconds: lifetimes; `settings` changes them for later tokens.
  *   requireToken (default true): the SMART FHIR base answers 401 without a valid token.
+ *   frameAncestors: who may show the sandbox's pages (the sign-in) in a frame, e.g.
+ *     `http://127.0.0.1:9000` for an EHR page that opens apps in an iframe (default: nobody).
  */
 export async function startSandbox({
   host = '127.0.0.1',
@@ -108,7 +110,9 @@ export async function startSandbox({
   requireToken = true,
   seed,
   log = false,
+  frameAncestors,
 } = {}) {
+  if (frameAncestors !== undefined && !/^[\w'*:/.\- ]+$/.test(frameAncestors)) throw new Error(`frameAncestors: not a CSP source list: ${frameAncestors}`);
   const bundle = seed ?? (await import('../demo/data/demo-data.js')).demoBundle;
   const redirectUris = [...new Set((Array.isArray(appUrl) ? appUrl : [appUrl]).map((u) => new URL(u).href))];
   const settings = { tokenTtlSeconds, refreshTokenTtlSeconds, requireToken };
@@ -284,6 +288,7 @@ export async function startSandbox({
       return;
     }
     const url = new URL(req.url, origin);
+    if (frameAncestors) res.zkFrameAncestors = frameAncestors;
     if (url.pathname === '/oidc/token' && req.method === 'POST') {
       const record = { grantType: undefined, status: 0, time: new Date().toISOString() };
       stats.token.requests.push(record);
