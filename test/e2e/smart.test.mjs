@@ -279,6 +279,19 @@ describe('a failed or hostile launch never shows a patient (issue 16)', () => {
 });
 
 describe('SMART launch of the demo page', () => {
+  it('the "SMART launch" button uses the configured FHIR server (a setting, here this test\'s sandbox on a free port)', async () => {
+    await withPage(async (page) => {
+      await page.goto(demoUrl);
+      await renderedText(page, '#banner', /Putten/);
+      await page.select('#adapter', 'sandbox');
+      await page.waitForFunction(() => !document.querySelector('#smart-launch').hidden, { timeout: 10000 });
+      await Promise.all([page.waitForNavigation(), page.click('#smart-launch')]);
+      await allowAtAuthorizationServer(page, { patient: 'patient-bakker-de-jong' });
+      const text = await renderedText(page, '#banner', /Bakker-de Jong/);
+      assert.doesNotMatch(text, /Putten/);
+    });
+  });
+
   it('EHR launch from the launcher page renders the banner of the launched patient', async () => {
     await withPage(async (page) => {
       await page.goto(sandbox.launcherUrl);
