@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { testServersPlugin } from './scripts/wtr-test-servers.mjs';
+import { guardMiddleware, loopbackPlugin } from './scripts/dev-server-guard.mjs';
 
 export const CHROME_ARGS = [
   '--no-sandbox',
@@ -28,7 +29,10 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 240000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServersPlugin()],
+  // Loopback only, no files outside the repository or dotfiles, no foreign Host (dev-server-guard.mjs).
+  hostname: '127.0.0.1',
+  middleware: [guardMiddleware()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServersPlugin(), loopbackPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -9,9 +9,12 @@ import { serve } from '../../scripts/serve.mjs';
 
 const require = createRequire(import.meta.url);
 
-/** Starts the `npm start` server on a free port. */
-export async function startSite() {
-  const server = await serve({ port: 0, hostname: '127.0.0.1' });
+/**
+ * Starts the `npm start` server on a free port. `demoSettings` is read at every request of
+ * /demo/settings.json, so a test may fill it in once its sandbox runs.
+ */
+export async function startSite({ demoSettings = {}, frameAncestors } = {}) {
+  const server = await serve({ port: 0, hostname: '127.0.0.1', demoSettings, ...(frameAncestors ? { frameAncestors } : {}) });
   const { port } = server.server.address();
   return { url: `http://127.0.0.1:${port}`, close: () => server.stop() };
 }

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { UtilityClient } from '../../core/client.js';
-import { ConflictError, NetworkError, TimeoutError } from '../../core/errors.js';
+import { ConflictError, NetworkError, TimeoutError, UnauthorizedError } from '../../core/errors.js';
 import type { Consent } from '../../core/fhir.js';
 import {
   buildConsent, classifyConsent, consentIdentifier, decisionSentence, describeRequest, hasIdentifier,
@@ -15,6 +15,7 @@ import { ZkConsentDecisionEvent } from '../../events/consent-decision.js';
 import { ZkConsentWithdrawEvent } from '../../events/consent-withdraw.js';
 import { ZkConsentCloseEvent } from '../../events/consent-close.js';
 import { ZkRequestCloseEvent, type ZkCloseSource } from '../../events/request-close.js';
+import { ZkSignInRequestEvent } from '../../events/sign-in-request.js';
 import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js';
 import {
   errorDetail, errorHeadline, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely,
@@ -93,6 +94,7 @@ function newUuid(): string {
  * @fires {ZkConsentWithdrawEvent} zk-consent-withdraw - An earlier decision was withdrawn and the server confirmed it; `detail.consent` is the updated Consent.
  * @fires {ZkRequestCloseEvent} zk-request-close - The user asked to close (`detail.source`: `keyboard`, `close-button`, `backdrop`). Cancelable: `preventDefault()` keeps the dialog open.
  * @fires {ZkConsentCloseEvent} zk-consent-close - The dialog closed after the user asked it to.
+ * @fires {ZkSignInRequestEvent} zk-sign-in-request - The session ended and the user chose "Sign in again"; the host starts a new sign-in.
  *
  * @csspart dialog - The native `<dialog>` element.
  * @csspart heading - The dialog's heading (it names the dialog).
@@ -111,6 +113,8 @@ function newUuid(): string {
  * @csspart consent-item - One earlier decision.
  * @csspart withdraw-button - "Withdraw" on an active decision.
  * @csspart withdraw-confirm-button - "Withdraw decision" (or "Try again") in the withdraw confirm step.
+ * @csspart session-ended - The box shown once the session has ended, in place of the steps and the list.
+ * @csspart sign-in-button - "Sign in again" in that box.
  * @csspart state - The shared loading / error / no-patient boxes (also `loading`, `error`, `no-patient`, `no-client`).
  *
  * @cssprop --zk-consent-dialog-width - Width of the dialog (default 40rem, never wider than the screen).
@@ -246,6 +250,17 @@ export class ZkConsentDialog extends ZkElement {
 
   private canWrite(loaded: Loaded): boolean {
     return loaded.client.canWrite('Consent');
+  }
+
+  /** Whether the session has ended: the client says so, or the server refused the list or the write with 401. */
+  private get sessionEnded(): boolean {
+    if (this.client?.sessionEnded) return true;
+    if (this.consentsTask.status === TaskStatus.ERROR && this.consentsTask.error instanceof UnauthorizedError) return true;
+    return this.step.name === 'failed' && this.step.error instanceof UnauthorizedError;
+  }
+
+  private requestSignIn(): void {
+    this.dispatchEvent(new ZkSignInRequestEvent());
   }
 
   private focusInside(id: string): void {
@@ -567,6 +582,7 @@ export class ZkConsentDialog extends ZkElement {
   protected renderLoadState(request: ConsentRequest | undefined): TemplateResult {
     const client = this.client;
     if (!client) return renderNoClient();
+    if (this.sessionEnded) return this.renderSessionEnded();
     const loaded = this.loaded;
     const writable = client.canWrite('Consent');
     const pendingStep = this.step.name === 'saving' || this.step.name === 'failed' || this.step.name === 'saved';
@@ -584,6 +600,24 @@ export class ZkConsentDialog extends ZkElement {
         )
         : this.renderListState()}
     `;
+  }
+
+  /**
+   * The session has ended: said once, with "Sign in again" — not the read-only note, nor retries
+   * that cannot succeed. A decision that was not recorded stays on screen, so it is not lost from view.
+   */
+  protected renderSessionEnded(): TemplateResult {
+    const step = this.step;
+    return html`<div class="zk-state zk-error" part="session-ended" role="alert">
+      <p class="zk-error-title" id="session-ended-message">${msg('Your session has ended. Sign in again.', { id: 'error.unauthorized' })}</p>
+      ${step.name === 'failed'
+        ? html`<p>${msg('Your decision has not been recorded.', { id: 'consent-dialog.failed' })}</p>
+          <p class="sentence">${decisionSentence(this.requestOf(step.draft), step.draft.decision, this.locale)}</p>`
+        : nothing}
+      <button type="button" class="zk-button" part="sign-in-button" @click=${() => this.requestSignIn()}>
+        ${msg('Sign in again', { id: 'consent-dialog.sign-in' })}
+      </button>
+    </div>`;
   }
 
   protected renderListState(): TemplateResult | typeof nothing {

@@ -24,6 +24,7 @@ export const templates = {
   'consent-dialog.saved': 'Uw besluit is vastgelegd.',
   'consent-dialog.failed': 'Uw besluit is niet vastgelegd.',
   'consent-dialog.uncertain': 'Het is niet zeker dat uw besluit is vastgelegd.',
+  'consent-dialog.sign-in': 'Opnieuw aanmelden',
   'consent-dialog.failed-hint': 'Uw keuze blijft bewaard. Probeer het opnieuw: als het toch al is vastgelegd, vindt een nieuwe poging het terug en legt het niet dubbel vast.',
   'consent-dialog.mismatch': 'De server bevestigde uw besluit niet zoals het is verstuurd. Bekijk uw besluiten hieronder voordat u het opnieuw probeert.',
   'consent-dialog.close-confirm-heading': 'Het opslaan is nog niet klaar',
