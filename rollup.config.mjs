@@ -1,6 +1,8 @@
 // Two builds:
-// 1. dist/*.js — the npm package: one ESM entry per component, for the core and for each adapter,
-//    with shared chunks; lit, @lit/* and oidc-client-ts stay external so the app's bundler dedupes them.
+// 1. dist/**/*.js — the npm package: one ES module per source file (dist/ mirrors src/), so each
+//    element's `<name>.js`, the file that calls customElements.define, stays a file of its own that
+//    package.json `sideEffects` names; no define can move into a shared chunk that a bundler drops
+//    as side-effect free. lit, @lit/* and oidc-client-ts stay external so the app's bundler dedupes them.
 // 2. dist/zorgkit.js — one self-contained, minified production bundle (Lit included, dev-mode code
 //    dropped) for `<script type="module" src=".../zorgkit.js">`. It has every element, the core and
 //    the memory + FHIR REST adapters; the SMART adapter (and oidc-client-ts) is not in it.
@@ -26,13 +28,14 @@ const external = (id) => /^(lit|lit-html|lit-element|oidc-client-ts|tslib|react|
 
 export default [
   {
-    input: entries,
+    input: Object.values(entries),
     external,
     output: {
       dir: 'dist',
       format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
     },
     plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],

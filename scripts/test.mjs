@@ -37,7 +37,8 @@ if (files.length === 0) {
   step('type check (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
   step('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
 
-  const nodeTests = ['test/node', 'test/e2e'].flatMap((dir) => (existsSync(join(root, dir))
+  // test/consumers: the packed package installed and built by Vite, webpack and esbuild (issue 15).
+  const nodeTests = ['test/node', 'test/e2e', 'test/consumers'].flatMap((dir) => (existsSync(join(root, dir))
     ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.mjs')).map((f) => join(dir, f))
     : []));
   if (nodeTests.length > 0) {

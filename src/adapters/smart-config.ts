@@ -90,6 +90,7 @@ const LAUNCH_MESSAGES: Record<SmartLaunchErrorCode, string> = {
  * `error_description` of its answer), for the app's support staff.
  */
 export class SmartLaunchError extends ZkError {
+  override name = 'SmartLaunchError';
   readonly code: SmartLaunchErrorCode;
   readonly oauthError: string | undefined;
   readonly oauthErrorDescription: string | undefined;

@@ -57,4 +57,16 @@ describe('<zk-context>', () => {
       await setLocale(undefined);
     }
   });
+
+  it('an element finds a <zk-context> defined after it (an app importing zorgkit/patient-banner before zorgkit/context)', async () => {
+    await import('../../src/components/patient-banner/patient-banner.js');
+    const { ZkContext } = await import('../../src/components/context/context.js');
+    const wrapper = await fixture(html`<zk-late-context><zk-patient-banner patient-id="p2"></zk-patient-banner></zk-late-context>`);
+    const banner = wrapper.querySelector('zk-patient-banner')!;
+    await banner.updateComplete;
+    // The banner asked for its client while nothing around it could answer; now the provider comes.
+    customElements.define('zk-late-context', class extends ZkContext {});
+    (wrapper as InstanceType<typeof ZkContext>).adapter = new MemoryAdapter([{ resourceType: 'Patient', id: 'p2', name: [{ family: 'Laatkomer', given: ['Bo'] }], birthDate: '1990-05-06', gender: 'male' }]);
+    await waitUntil(() => /Laatkomer/i.test(banner.shadowRoot?.textContent ?? ''), 'the banner never found the <zk-context> around it');
+  });
 });
