@@ -132,6 +132,18 @@ export function ensureEngines(engines = ENGINES) {
 }
 
 /**
+ * The engines the end-to-end tests (test/e2e, puppeteer) run in. They watch the page from outside
+ * as it loads — console errors, uncaught errors, failed requests and HTTP errors as events, a CSP
+ * violation listener installed before the page's own scripts, request interception for the SMART
+ * flow — which needs CDP or WebDriver BiDi. WebKitGTK's WebKitWebDriver speaks WebDriver classic
+ * only: it has none of these, so a WebKit run could not fail on the errors these tests exist to catch.
+ */
+export const E2E_ENGINES = ['chromium', 'firefox'];
+export const E2E_NOT_IN = {
+  webkit: 'WebKitWebDriver speaks WebDriver classic only: no console, error or network events and no script before the page\'s own, which these tests check; see scripts/engines.mjs',
+};
+
+/**
  * Splits `--engine NAME` / `--engine=NAME` (repeatable) from the other arguments. No --engine:
  * all three.
  */

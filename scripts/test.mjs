@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDependencies, root } from './ensure-deps.mjs';
-import { ENGINES, ensureEngines, parseEngineArgs } from './engines.mjs';
+import { E2E_ENGINES, E2E_NOT_IN, ENGINES, ensureEngines, parseEngineArgs } from './engines.mjs';
 
 const { engines, rest: files } = parseEngineArgs(process.argv.slice(2));
 ensureDependencies();
@@ -110,7 +110,8 @@ for (const engine of engines) {
     for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
       browserRun(`model tests in ${NAMES[engine]}, ${tz}`, ['--files', 'test/model/*.test.ts'], { ...engineEnv, TZ: tz });
     }
-    nodeRun(`end-to-end tests in ${NAMES[engine]} (node --test)`, testFiles('test/e2e'), engineEnv);
+    if (E2E_ENGINES.includes(engine)) nodeRun(`end-to-end tests in ${NAMES[engine]} (node --test)`, testFiles('test/e2e'), engineEnv);
+    else console.log(`\n▶ end-to-end tests in ${NAMES[engine]}: not run (${E2E_NOT_IN[engine]})`);
   }
   perEngine[engine].ms = Date.now() - started;
   counting = totals;

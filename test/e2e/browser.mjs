@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import puppeteer from 'puppeteer-core';
-import { currentEngine, puppeteerLaunchOptions } from '../../scripts/engines.mjs';
+import { E2E_ENGINES, E2E_NOT_IN, currentEngine, puppeteerLaunchOptions } from '../../scripts/engines.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const require = createRequire(import.meta.url);
@@ -21,6 +21,7 @@ export async function startSite() {
 export const engine = currentEngine();
 
 export async function launchBrowser() {
+  if (!E2E_ENGINES.includes(engine)) throw new Error(`The end-to-end tests do not run in ${engine}: ${E2E_NOT_IN[engine]}`);
   return puppeteer.launch(puppeteerLaunchOptions(engine, engine === 'chromium' ? { userDataDir: mkdtempSync(join(tmpdir(), 'zk-chrome-')) } : {}));
 }
 

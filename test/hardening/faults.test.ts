@@ -23,7 +23,7 @@ import { addFault, putResources, removeFault, searchDirect, testServers, type Fa
 import { collectGlobalErrors, isShown, parts, shadowText, sharedState } from './harness.js';
 
 /** Short limits, so that every fault ends quickly. */
-const ADAPTER = { timeoutMs: 800, backoffBaseMs: 5, maxAttempts: 2, retryAfterCapMs: 3000 };
+const ADAPTER = { timeoutMs: 1500, backoffBaseMs: 5, maxAttempts: 2, retryAfterCapMs: 3000 };
 /** Longest a component may take to show its error state (503 + Retry-After: 1 twice, on a busy machine). */
 const SETTLE_MS = 10_000;
 
