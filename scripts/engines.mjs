@@ -292,14 +292,14 @@ export async function wtrEngine(engine = currentEngine()) {
       }
     }
     // One page at a time: with more, the launcher runs test files in iframes of one page.
-    return { concurrency: 1, testsFinishTimeout: 600_000, browsers: [new WebKitLauncher()] };
+    return { concurrency: 1, testsFinishTimeout: 900_000, browsers: [new WebKitLauncher()] };
   }
   const { chromeLauncher } = await import('@web/test-runner-chrome');
   if (engine === 'firefox') {
     const puppeteer = (await import('puppeteer-core')).default;
     // One page at a time: a second page is a background tab (throttled timers) or an unfocused
     // window that gets no key events.
-    return { concurrency: 1, testsFinishTimeout: 600_000, browsers: [chromeLauncher({ puppeteer, launchOptions: puppeteerLaunchOptions('firefox') })] };
+    return { concurrency: 1, testsFinishTimeout: 900_000, browsers: [chromeLauncher({ puppeteer, launchOptions: puppeteerLaunchOptions('firefox') })] };
   }
   return {
     concurrency: 2,
