@@ -103,14 +103,14 @@ const HOW_ELSEWHERE = {
 
 /**
  * Finds every engine's programs; on Debian as root, installs the missing Debian packages with one
- * apt-get. Returns the environment variables that point the launchers at them, or prints what is
+ * apt-get (not with ZK_NO_INSTALL=1). Returns the environment variables that point the launchers at them, or prints what is
  * missing and how to get it, and exits.
  */
 export function ensureEngines(engines = ENGINES) {
   let found = Object.fromEntries(engines.map((e) => [e, LOOKUP[e]()]));
   const packages = [...new Set(engines.flatMap((e) => found[e].missing.map((m) => m.debian)))];
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (packages.length && isRoot && existsSync('/etc/debian_version')) {
+  if (packages.length && isRoot && existsSync('/etc/debian_version') && !process.env.ZK_NO_INSTALL) {
     console.log(`zorgkit: installing Debian packages for the browser tests: ${packages.join(' ')} (a few minutes)…`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
@@ -122,7 +122,7 @@ export function ensureEngines(engines = ENGINES) {
     console.error([
       `zorgkit: the browser tests run in ${engines.join(', ')}; missing here:`,
       ...short.flatMap((e) => found[e].missing.map((m) => `  - ${e}: ${m.what}  (Debian package ${m.debian})`)),
-      'How to get them:',
+      'How to get them (on Debian, `npm test` run as root installs them itself, with one apt-get):',
       ...short.map((e) => HOW_ELSEWHERE[e]),
       `Or run the other engines only: npm test -- ${ENGINES.filter((e) => !short.includes(e)).map((e) => `--engine ${e}`).join(' ')}`,
     ].join('\n'));
