@@ -86,6 +86,12 @@ export async function addFault(rule: FaultRule): Promise<number> {
   return added.id;
 }
 
+/** Removes one rule queued by this test (other test files' rules stay). */
+export async function removeFault(id: number): Promise<void> {
+  const { faultUrl } = await testServers();
+  await call('DELETE', `${faultUrl}/${id}`);
+}
+
 /** What the proxy did with requests whose path includes `pathIncludes`, oldest first. */
 export interface ProxyLogEntry { method: string; path: string; action: string; status?: number; ruleId?: number; authorization: 'sent' | 'none' }
 

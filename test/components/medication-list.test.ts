@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { press, type } from '../keys.js';
 import type { TemplateResult } from 'lit';
 import '../../src/components/context/context.js';
 import '../../src/components/medication-list/medication-list.js';
@@ -132,8 +132,8 @@ async function typeFilter(el: List, value: string): Promise<void> {
   const input = part(el, 'filter') as HTMLInputElement;
   input.focus();
   input.select();
-  await sendKeys({ press: 'Backspace' });
-  if (value) await sendKeys({ type: value });
+  await press('Backspace');
+  if (value) await type(value);
   await el.updateComplete;
 }
 
@@ -317,22 +317,32 @@ describe('<zk-medication-list>', () => {
       await waitUntil(() => announced(el) === '4 current medications shown. Sorted by Medication, descending.', 'sort announced');
     });
 
-    it('keyboard: Tab reaches the filter, the toggles, the sort buttons and every name; Enter and Space on a name fire zk-medication-select', async () => {
+    it('keyboard: Tab reaches the filter, the toggles, the named scrolling region of the table, the sort buttons and every name; Enter and Space on a name fire zk-medication-select', async () => {
       const { el } = await mount(fixtureResources());
       (part(el, 'filter') as HTMLInputElement).focus();
       const seen: string[] = [];
-      for (let i = 0; i < 4; i += 1) {
-        await sendKeys({ press: 'Tab' });
+      for (let i = 0; i < 5; i += 1) {
+        await press('Tab');
         const active = root(el).activeElement as HTMLElement;
         seen.push(active.getAttribute('part') ?? active.className);
       }
-      expect(seen).to.deep.equal(['history-toggle', 'group-toggle', 'sort-button', 'sort-button']);
+      // The table scrolls sideways on a narrow screen, so its scroller is a Tab stop in every
+      // engine (keyboard users scroll it with the arrow keys): a region with a name, never an
+      // unnamed element.
+      expect(seen).to.deep.equal(['history-toggle', 'group-toggle', 'scroll', 'sort-button', 'sort-button']);
+      const scroller = root(el).querySelector('.scroll')!;
+      expect([scroller.getAttribute('role'), scroller.getAttribute('aria-label'), scroller.getAttribute('tabindex')]).to.deep.equal(['region', 'Medication table', '0']);
+      await setLocale('nl');
+      await el.updateComplete;
+      expect(root(el).querySelector('.scroll')!.getAttribute('aria-label')).to.equal('Medicatietabel');
+      await setLocale('en');
+      await el.updateComplete;
       const name = parts(el, 'name')[0];
       name.focus();
-      setTimeout(() => void sendKeys({ press: 'Enter' }));
+      setTimeout(() => void press('Enter'));
       const byEnter = await oneEvent<ZkMedicationSelectEvent>(el, 'zk-medication-select');
       expect(byEnter.detail.row.name).to.equal(text(name));
-      setTimeout(() => void sendKeys({ press: 'Space' }));
+      setTimeout(() => void press('Space'));
       const bySpace = await oneEvent<ZkMedicationSelectEvent>(el, 'zk-medication-select');
       expect(bySpace.detail.row.name).to.equal(text(name));
     });

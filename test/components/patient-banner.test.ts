@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { press } from '../keys.js';
 import type { TemplateResult } from 'lit';
 import '../../src/components/context/context.js';
 import '../../src/components/patient-banner/patient-banner.js';
@@ -131,7 +131,7 @@ describe('<zk-patient-banner>', () => {
       (el.previousElementSibling as HTMLButtonElement).focus();
       const seen: string[] = [];
       for (let i = 0; i < 4; i += 1) {
-        await sendKeys({ press: 'Tab' });
+        await press('Tab');
         const f = focused();
         seen.push(f?.closest('[part~="fact"]')?.getAttribute('part')?.split(' ')[1] ?? f?.getAttribute('part') ?? '');
       }
@@ -416,7 +416,7 @@ describe('<zk-patient-banner>', () => {
       expect(tip.hidden).to.equal(false);
       expect(text(tip)).to.equal('Date of birth, with the age today in brackets');
       await expect(el).to.be.accessible();
-      await sendKeys({ press: 'Escape' });
+      await press('Escape');
       await el.updateComplete;
       expect(tip.hidden).to.equal(true);
     });
@@ -493,7 +493,7 @@ describe('<zk-patient-banner>', () => {
       await expect(el).to.be.accessible();
       toggle.focus();
       const opened = oneEvent(el, 'zk-banner-toggle');
-      await sendKeys({ press: 'Enter' });
+      await press('Enter');
       const event = (await opened) as ZkBannerToggleEvent;
       expect(event.detail).to.deep.equal({ expanded: true });
       expect(event.bubbles && event.composed).to.equal(true);
@@ -506,7 +506,7 @@ describe('<zk-patient-banner>', () => {
       expect(lines).to.contain('Home address\nDorpsstraat 1\n1234 AB Testdorp');
       await expect(el).to.be.accessible();
       const closed = oneEvent(el, 'zk-banner-toggle');
-      await sendKeys({ press: 'Space' });
+      await press('Space');
       expect(((await closed) as ZkBannerToggleEvent).detail.expanded).to.equal(false);
     });
 

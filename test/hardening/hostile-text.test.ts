@@ -58,9 +58,11 @@ let problems: string[] = [];
 /**
  * Longest a forced layout of a rendering may take: beyond it the page visibly freezes. Generous,
  * because the test machine may be loaded: this catches freezes, the benchmarks measure speed (and
- * the proportionality test below catches layouts that grow with the square of the text).
+ * the proportionality test below catches layouts that grow with the square of the text). WebKit
+ * under Xvfb on a 2-core machine busy with other test runs took 11.5 s for the eleven template-
+ * injection names, where Chromium and Firefox took well under 10 s.
  */
-const LAYOUT_BUDGET_MS = 10000;
+const LAYOUT_BUDGET_MS = 30000;
 
 function check(ok: boolean, message: string): void {
   if (!ok) problems.push(message);
@@ -240,7 +242,8 @@ function failingWith(s: string): FhirRestAdapter {
 // ---------------------------------------------------------------------------------------------
 
 describe('hardening: hostile text in every field (BLNS subset + own injections)', function () {
-  this.timeout(120_000);
+  // Catches a hang; WebKit (WebDriver classic, software rendering) runs these several times slower.
+  this.timeout(300_000);
   let errors: ReturnType<typeof collectGlobalErrors>;
 
   before(() => {

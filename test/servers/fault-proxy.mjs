@@ -7,6 +7,7 @@
 //   POST   /__fault      { match?: { method?, pathIncludes? }, times?: 1, fault }   (or an array)
 //   GET    /__fault      → { rules: [...] }            pending rules
 //   DELETE /__fault      → { ok: true, cleared: n }    clears the rules
+//   DELETE /__fault/<id> → { ok: true, cleared: 0|1 }  removes one rule (a test's own)
 //   GET    /__fault/log  → { total, entries: [...] }   what the proxy did, oldest first
 //   DELETE /__fault/log  → { ok: true }                clears the log
 //
@@ -279,6 +280,12 @@ export async function startFaultProxy({ target, port = 0, host = '127.0.0.1', ke
     }
     if (pathname === '/__fault' && method === 'GET') return sendJson(res, 200, { rules });
     if (pathname === '/__fault' && method === 'DELETE') return sendJson(res, 200, { ok: true, cleared: clearFaults() });
+    const one = /^\/__fault\/(\d+)$/.exec(pathname);
+    if (one && method === 'DELETE') {
+      const at = rules.findIndex((r) => r.id === Number(one[1]));
+      if (at >= 0) rules.splice(at, 1);
+      return sendJson(res, 200, { ok: true, cleared: at >= 0 ? 1 : 0 });
+    }
     if (pathname === '/__fault/log' && method === 'GET') return sendJson(res, 200, { total: log.length, entries: log });
     if (pathname === '/__fault/log' && method === 'DELETE') { clearLog(); return sendJson(res, 200, { ok: true }); }
     return sendJson(res, 404, { error: `No control endpoint ${method} ${pathname}` });

@@ -428,11 +428,19 @@ export class ZkMedicationList extends ZkElement {
       : msg('Current medication', { id: 'medication-list.caption-current' });
   }
 
+  /**
+   * The name of the table's scroller. It scrolls sideways on a narrow screen, so it is a Tab stop
+   * (keyboard users scroll it with the arrow keys; Firefox makes any scroller one): a named region.
+   */
+  private scrollLabel(): string {
+    return msg('Medication table', { id: 'medication-list.scroll-region' });
+  }
+
   /** The table of `rows`: native below `virtualize-threshold`, virtualised ARIA table above it. */
   protected renderTable(rows: readonly MedicationRow[]): TemplateResult {
     if (rows.length > this.virtualizeThreshold) return this.renderVirtualTable(rows);
     const groups = this.groupByStatus ? groupRows(rows, this.locale) : undefined;
-    return html`<div class="scroll">
+    return html`<div class="scroll" role="region" aria-label=${this.scrollLabel()} tabindex="0">
       <table part="table">
         <caption part="caption">${this.caption()}</caption>
         <thead><tr>${COLUMNS.map((c) => this.renderHeader(c, false))}</tr></thead>
@@ -445,7 +453,7 @@ export class ZkMedicationList extends ZkElement {
 
   private renderVirtualTable(rows: readonly MedicationRow[]): TemplateResult {
     const items = this.itemsFor(rows);
-    return html`<div class="scroll">
+    return html`<div class="scroll" role="region" aria-label=${this.scrollLabel()} tabindex="0">
       <div class="caption" id="caption" part="caption">${this.caption()}</div>
       <div class="virtual" part="table" role="table" aria-labelledby="caption" aria-rowcount=${items.length + 1}>
         <div role="rowgroup"><div role="row" class="tr header" aria-rowindex="1">${COLUMNS.map((c) => this.renderHeader(c, true))}</div></div>
