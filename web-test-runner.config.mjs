@@ -2,6 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
+import { axTreePlugin } from './scripts/wtr-ax-tree.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { testServersPlugin } from './scripts/wtr-test-servers.mjs';
 
@@ -28,7 +29,8 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 240000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServersPlugin()],
+  // zk-ax-tree: the accessibility tree a screen reader gets (the reflow tests check the table's roles).
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServersPlugin(), axTreePlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

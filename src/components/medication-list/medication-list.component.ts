@@ -435,9 +435,9 @@ export class ZkMedicationList extends ZkElement {
   private renderGroupHeader(group: MedicationGroup, rowIndex?: number): TemplateResult {
     const text = `${group.label} (${group.rows.length})`;
     if (rowIndex === undefined) {
-      return html`<tr role="row" class="group-row" part="group-header"><th role="rowheader" scope="rowgroup" colspan=${COLUMNS.length}>${text}</th></tr>`;
+      return html`<tr role="row" class="group-row" part="group-header" data-key="group:${group.status}"><th role="rowheader" scope="rowgroup" colspan=${COLUMNS.length}>${text}</th></tr>`;
     }
-    return html`<div role="row" class="tr group-row" part="group-header" aria-rowindex=${rowIndex}>
+    return html`<div role="row" class="tr group-row" part="group-header" data-key="group:${group.status}" aria-rowindex=${rowIndex}>
       <div role="rowheader" class="cell" aria-colspan=${COLUMNS.length}>${text}</div>
     </div>`;
   }

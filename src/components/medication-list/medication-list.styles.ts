@@ -264,6 +264,7 @@ export const styles = css`
     }
     .virtual .tr {
       display: block;
+      width: auto;
     }
     tr.header,
     .virtual .tr.header {
