@@ -17,7 +17,7 @@ const part = (el: List, name: string) => el.shadowRoot!.querySelector<HTMLElemen
 const parts = (el: List, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 
 async function settle(el: List, state: State | 'virtual'): Promise<void> {
-  await waitUntil(() => state === 'loading' ? part(el, 'loading') : !part(el, 'loading') && el.shadowRoot!.textContent!.trim(), `the list did not reach "${state}"`, { timeout: 8000 });
+  await waitUntil(() => state === 'loading' ? part(el, 'loading') : !part(el, 'loading') && el.shadowRoot!.textContent.trim(), `the list did not reach "${state}"`, { timeout: 8000 });
   if (state === 'loaded' || state === 'virtual') await waitUntil(() => parts(el, 'name').length > 0, 'no rows');
   await el.updateComplete;
   await nextFrame();
@@ -97,7 +97,7 @@ describe('<zk-medication-list> reflows to its own width', function () {
   it('on the cards, sorting, filtering and grouping work with the keyboard', async () => {
     const el = await mount('loaded');
     await resize(320);
-    const names = () => parts(el, 'name').map((b) => b.textContent!.trim());
+    const names = () => parts(el, 'name').map((b) => b.textContent.trim());
     const before = names();
     const sortByName = el.shadowRoot!.querySelector<HTMLButtonElement>('.col-name button')!;
     expect(sortByName.getBoundingClientRect().width, 'the sort button is shown').to.be.greaterThan(24);

@@ -29,7 +29,7 @@ async function mountBanner(state: State, expanded = false): Promise<HTMLElement>
 }
 
 async function settleBanner(el: HTMLElement, state: State): Promise<void> {
-  await waitUntil(() => (state === 'loading' ? shadow(el).querySelector('[part~="loading"]') : shadow(el).textContent!.trim() && !shadow(el).querySelector('[part~="loading"]')), `banner did not reach "${state}"`, { timeout: 8000 });
+  await waitUntil(() => (state === 'loading' ? shadow(el).querySelector('[part~="loading"]') : shadow(el).textContent.trim() && !shadow(el).querySelector('[part~="loading"]')), `banner did not reach "${state}"`, { timeout: 8000 });
   await nextFrame();
 }
 
@@ -103,9 +103,9 @@ describe('reflow: every element, every state, 320 to 1280 px', function () {
       button.focus();
       expect(deepActive()).to.equal(button);
       const r = button.getBoundingClientRect();
-      expect(r.top, `${button.textContent!.trim()} in view`).to.be.at.least(-0.5);
-      expect(r.bottom, `${button.textContent!.trim()} in view`).to.be.at.most(420.5);
-      expect(r.right, `${button.textContent!.trim()} without sideways scrolling`).to.be.at.most(390.5);
+      expect(r.top, `${button.textContent.trim()} in view`).to.be.at.least(-0.5);
+      expect(r.bottom, `${button.textContent.trim()} in view`).to.be.at.most(420.5);
+      expect(r.right, `${button.textContent.trim()} without sideways scrolling`).to.be.at.most(390.5);
     }
     expect(horizontalOverflow(el)).to.equal(0);
   });
@@ -171,7 +171,7 @@ const CASES: Case[] = [
 async function mountList(adapter: StateAdapter, template?: TemplateResult): Promise<HTMLElement> {
   const wrapper = await mountInPage(adapter, template ?? html`<zk-medication-list patient-id="patient-van-putten"></zk-medication-list>`);
   const el = wrapper.querySelector<HTMLElement>('zk-medication-list')!;
-  await waitUntil(() => shadow(el).textContent!.trim() && !shadow(el).querySelector('[part~="loading"]'), 'list did not load', { timeout: 8000 });
+  await waitUntil(() => shadow(el).textContent.trim() && !shadow(el).querySelector('[part~="loading"]'), 'list did not load', { timeout: 8000 });
   return el;
 }
 
@@ -211,7 +211,7 @@ describe('text spacing (WCAG 1.4.12) and target size (WCAG 2.5.8) at 320 px', fu
       visit(el.shadowRoot!);
       expect(targets.length).to.be.greaterThan(0);
       const rects = targets.map((t) => t.getBoundingClientRect());
-      const small = targets.filter((t, i) => {
+      const small = targets.filter((_t, i) => {
         const r = rects[i];
         if (r.width >= 24 && r.height >= 24) return false;
         // The spacing exception: a 24 px circle on the target's centre meets no other target.

@@ -77,6 +77,11 @@ interface View {
  * is virtualised (`@lit-labs/virtualizer`) and the table is an ARIA table (`role="table"`,
  * `aria-rowcount`, `aria-rowindex`) so that 1,000+ rows stay smooth.
  *
+ * The layout follows the element's own width (a container query): below 56rem each row is a card
+ * (the name, then each value after its column name) and the sortable headers are a row of sort
+ * buttons, so nothing scrolls sideways down to 320 CSS px. Only CSS changes: the table's elements
+ * carry explicit ARIA roles, so screen readers still get a table, and the Tab order is the same.
+ *
  * Reads through the UtilityClient only (`getMedications`), and reloads when medication changes
  * through the client. Renders in Dutch or English (follows `<html lang>` or `<zk-context locale>`).
  *
@@ -455,10 +460,10 @@ export class ZkMedicationList extends ZkElement {
     return html`<div class="scroll">
       <table part="table" role="table">
         <caption part="caption">${this.caption()}</caption>
-        <thead role="rowgroup"><tr role="row" class="header">${COLUMNS.map((c) => this.renderHeader(c, false))}</tr></thead>
+        <thead><tr role="row" class="header">${COLUMNS.map((c) => this.renderHeader(c, false))}</tr></thead>
         ${groups
-          ? groups.map((g) => html`<tbody role="rowgroup">${this.renderGroupHeader(g)}${g.rows.map((r) => this.renderRow(r))}</tbody>`)
-          : html`<tbody role="rowgroup">${rows.map((r) => this.renderRow(r))}</tbody>`}
+          ? groups.map((g) => html`<tbody>${this.renderGroupHeader(g)}${g.rows.map((r) => this.renderRow(r))}</tbody>`)
+          : html`<tbody>${rows.map((r) => this.renderRow(r))}</tbody>`}
       </table>
     </div>`;
   }
