@@ -357,10 +357,9 @@ export class ZkMedicationList extends ZkElement {
           ${label}<span class="sort-icon" aria-hidden="true">${sorted ? (this.sortDirection === 'ascending' ? '▲' : '▼') : '↕'}</span>
         </button>`
       : label;
-    const cls = `col-${column}${sort ? ' sortable' : ''}`;
     return virtual
-      ? html`<div role="columnheader" class="cell ${cls}" aria-sort=${ariaSort}>${content}</div>`
-      : html`<th role="columnheader" scope="col" class=${cls} aria-sort=${ariaSort}>${content}</th>`;
+      ? html`<div role="columnheader" class="cell col-${column}" aria-sort=${ariaSort}>${content}</div>`
+      : html`<th role="columnheader" scope="col" class="col-${column}" aria-sort=${ariaSort}>${content}</th>`;
   }
 
   /** The dosage lines; every distinct dosage with its sources when merged sources disagree. */

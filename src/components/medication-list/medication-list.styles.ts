@@ -286,7 +286,9 @@ export const styles = css`
       min-width: 0;
     }
     /* Columns that do not sort are only column names here: shown on each card instead. */
-    .header > :not(.sortable) {
+    .header > .col-strength,
+    .header > .col-dosage,
+    .header > .col-prescriber {
       position: absolute;
       width: 1px;
       height: 1px;
