@@ -7,7 +7,7 @@ import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer
 import type { ZkMedicationList } from '../../src/components/medication-list/medication-list.js';
 import { englishAndNoLitWarnings } from './helpers.js';
 import {
-  FULL, checkAtEveryWidth, mountInPage, nextFrame, printTable, resize, setupFor, tabOrder,
+  FULL, checkAtEveryWidth, horizontalOverflow, mountInPage, nextFrame, printTable, resize, setupFor, tabOrder,
   type ReflowResult, type State,
 } from './reflow-helpers.js';
 
@@ -119,6 +119,13 @@ describe('<zk-medication-list> reflows to its own width', function () {
     expect(el.groupByStatus, 'Space on the focused "Group by status"').to.equal(true);
     expect(parts(el, 'group-header').length).to.be.greaterThan(0);
     expect(el.shadowRoot!.querySelector('table')!.scrollWidth).to.be.at.most(el.clientWidth);
+  });
+
+  it('just above the breakpoint (1,030 px), with the history\'s longer texts, the table itself fits: no sideways scrolling', async () => {
+    const el = await mount('loaded', 'history');
+    await resize(1030);
+    expect(getComputedStyle(part(el, 'table')!).display).to.equal('table');
+    expect(horizontalOverflow(el)).to.equal(0);
   });
 
   it('a 400 px side panel on a wide screen gets the cards too (the element\'s width decides, not the screen\'s)', async () => {

@@ -77,7 +77,7 @@ interface View {
  * is virtualised (`@lit-labs/virtualizer`) and the table is an ARIA table (`role="table"`,
  * `aria-rowcount`, `aria-rowindex`) so that 1,000+ rows stay smooth.
  *
- * The layout follows the element's own width (a container query): below 56rem each row is a card
+ * The layout follows the element's own width (a container query): below 64rem each row is a card
  * (the name, then each value after its column name) and the sortable headers are a row of sort
  * buttons, so nothing scrolls sideways down to 320 CSS px. Only CSS changes: the table's elements
  * carry explicit ARIA roles, so screen readers still get a table, and the Tab order is the same.

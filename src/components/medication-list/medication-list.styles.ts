@@ -246,7 +246,7 @@ export const styles = css`
    * the table, row, header and cell semantics screen readers announce, and the DOM (so the keyboard
    * order) stays the same.
    */
-  @container zk-medication-list (max-width: 55.99rem) {
+  @container zk-medication-list (max-width: 63.99rem) {
     .scroll {
       overflow-x: visible;
     }
@@ -371,7 +371,7 @@ export const styles = css`
       border-inline-start: 4px solid CanvasText;
       box-shadow: none;
     }
-    @container zk-medication-list (max-width: 55.99rem) {
+    @container zk-medication-list (max-width: 63.99rem) {
       .row-error > :first-child {
         border-inline-start: 0;
       }
