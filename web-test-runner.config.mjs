@@ -2,6 +2,7 @@
 // firefox or webkit; `npm test` runs all three (scripts/engines.mjs has the launchers).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
+import { axTreePlugin } from './scripts/wtr-ax-tree.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { testServersPlugin } from './scripts/wtr-test-servers.mjs';
 import { guardMiddleware, loopbackPlugin } from './scripts/dev-server-guard.mjs';
@@ -19,10 +20,11 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: engine.testsFinishTimeout,
+  // zk-ax-tree: the accessibility tree a screen reader gets (the reflow tests check the table's roles).
   // Loopback only, no files outside the repository or dotfiles, no foreign Host (dev-server-guard.mjs).
   hostname: '127.0.0.1',
   middleware: [guardMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServersPlugin(), keysPlugin(), loopbackPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServersPlugin(), keysPlugin(), axTreePlugin(), loopbackPlugin()],
   browsers: engine.browsers,
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), summaryReporter()],

@@ -128,7 +128,7 @@ document.addEventListener('zk-consent-decision', () => {
 // Initial state; query parameters (?patient=…&locale=en&theme=dark) let tests and links pick one.
 patientSelect.value = params.get('patient') ?? demoPatients[0].id;
 localeSelect.value = params.get('locale') === 'en' ? 'en' : 'nl';
-themeSelect.value = ['dark', 'overheid'].includes(params.get('theme') ?? '') ? params.get('theme')! : 'default';
+themeSelect.value = ['light', 'dark', 'overheid'].includes(params.get('theme') ?? '') ? params.get('theme')! : 'default';
 setLocale(localeSelect.value);
 setTheme(themeSelect.value);
 

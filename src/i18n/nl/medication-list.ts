@@ -16,7 +16,6 @@ export const templates = {
   'medication-list.group-toggle': 'Groeperen op status',
   'medication-list.caption-current': 'Actuele medicatie',
   'medication-list.caption-all': 'Medicatie, inclusief historie',
-  'medication-list.scroll-region': 'Medicatietabel',
   'medication-list.col-name': 'Geneesmiddel',
   'medication-list.col-strength': 'Sterkte',
   'medication-list.col-dosage': 'Dosering',
