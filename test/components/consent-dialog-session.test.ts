@@ -67,14 +67,15 @@ const text = (el: ZkConsentDialog) => (root(el).querySelector('dialog')!.textCon
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 const button = (el: ZkConsentDialog, label: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
 
-describe('<zk-consent-dialog> after the session ended (issue 16)', () => {
+describe('<zk-consent-dialog> after the session ended (issue 16)', function () {
+  this.timeout(30000);
   englishAndNoLitWarnings();
 
   it('when the list is refused with 401: says once that the session ended and offers "Sign in again", no retry, no "connection does not allow it"', async () => {
     const { el, patientId } = await setup();
     await addFault({ match: { method: 'GET', pathIncludes: `patient=${patientId}` }, times: 3, fault: { status: 401 } });
     el.show();
-    await waitUntil(() => part(el, 'session-ended'), `no session-ended state: ${text(el)}`, { timeout: 8000 });
+    await waitUntil(() => part(el, 'session-ended'), `no session-ended state: ${text(el)}`, { timeout: 25000 });
     await el.updateComplete;
     const shown = text(el);
     expect(count(shown, 'Your session has ended')).to.equal(1);
@@ -92,13 +93,13 @@ describe('<zk-consent-dialog> after the session ended (issue 16)', () => {
   it('when the decision is refused with 401: keeps the decision in view, says it was not recorded and that the session ended, once; no retry', async () => {
     const { el, patientId, fhirUrl } = await setup();
     el.show();
-    await waitUntil(() => part(el, 'history'), 'the list did not load', { timeout: 8000 });
+    await waitUntil(() => part(el, 'history'), 'the list did not load', { timeout: 25000 });
     button(el, 'Yes, I allow this')!.click();
     await el.updateComplete;
     await addFault({ match: { method: 'POST', pathIncludes: '/Consent' }, times: 1, fault: { status: 401 } });
     await addFault({ match: { method: 'GET', pathIncludes: `patient=${patientId}` }, times: 3, fault: { status: 401 } });
     button(el, 'Record decision')!.click();
-    await waitUntil(() => part(el, 'session-ended'), `no session-ended state: ${text(el)}`, { timeout: 8000 });
+    await waitUntil(() => part(el, 'session-ended'), `no session-ended state: ${text(el)}`, { timeout: 25000 });
     await new Promise((r) => setTimeout(r, 300));
     await el.updateComplete;
     const shown = text(el);

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { UtilityClient } from '../../core/client.js';
-import { ConflictError, NetworkError, TimeoutError, UnauthorizedError } from '../../core/errors.js';
+import { ConflictError, NetworkError, TimeoutError } from '../../core/errors.js';
 import type { Consent } from '../../core/fhir.js';
 import {
   buildConsent, classifyConsent, consentIdentifier, decisionSentence, describeRequest, hasIdentifier,
@@ -252,11 +252,12 @@ export class ZkConsentDialog extends ZkElement {
     return loaded.client.canWrite('Consent');
   }
 
-  /** Whether the session has ended: the client says so, or the server refused the list or the write with 401. */
+  /**
+   * Whether the signed-in session has ended (the adapter said so: `session-expired`). A 401 alone
+   * is not enough: a host's token provider may have a new token by the next try.
+   */
   private get sessionEnded(): boolean {
-    if (this.client?.sessionEnded) return true;
-    if (this.consentsTask.status === TaskStatus.ERROR && this.consentsTask.error instanceof UnauthorizedError) return true;
-    return this.step.name === 'failed' && this.step.error instanceof UnauthorizedError;
+    return this.client?.sessionEnded === true;
   }
 
   private requestSignIn(): void {
