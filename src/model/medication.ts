@@ -23,13 +23,22 @@ import { lookupTable, trimmed } from './text.js';
  * AND its period of use has not ended before today (an end date on today is still current). The
  * period comes from, in order: the Nictiz `ext-TimeInterval.Period` extension (with
  * `ext-TimeInterval.Duration`), `effectivePeriod` / `effectiveDateTime`, the dosage lines'
- * `timing.repeat.boundsPeriod` (with `boundsDuration`), `dispenseRequest.validityPeriod`.
+ * `timing.repeat.boundsPeriod` (with `boundsDuration`). `dispenseRequest.validityPeriod` is how
+ * long a prescription may be dispensed, never a period of use.
+ *
+ * **The recorded status first.** The status text is what the record says; a judgement from dates
+ * is shown beside it, never instead of it: "Active — period of use ended 10-Dec-2022" (such a row
+ * is history, status key `ended`), "Active — validity period ended 15-Jan-2016" (still current:
+ * the record says active). Dutch (Nictiz-profiled) agreements and uses carry no status of their
+ * own (MP9: `unknown`): their period of use decides, "Status not known — within the period of
+ * use" (current) or "Status not known — period of use ended …" (history).
  * Decisions:
  * - `draft` (a MedicationRequest not yet agreed) is history, shown as "Draft": the patient does not
  *   take it yet.
  * - `unknown`, `not-taken` and a missing status are history ("Status not known", "Not taken"):
  *   current means the record says so.
- * - A current status whose period has ended is history with its own status "Period ended".
+ * - A current status whose period of use has ended is history (status key `ended`, "Period ended"
+ *   as a group), its text the recorded status with the end beside it.
  * - A period that starts after today is still current (it is coming), and says "not yet started".
  * - `entered-in-error` is never current and never merged; it stays in the history view with the
  *   status "Entered in error" (group `error`), so a clinician who saw the item before can see why it
@@ -405,13 +414,22 @@ export function periodOfUse(resource: MedicationSource): { start?: string; end?:
     const single = bounds.length === 1 ? bounds[0]?.boundsDuration : undefined;
     return withDuration({ start, end }, extDuration ?? single);
   }
-
-  if (resource.resourceType === 'MedicationRequest') {
-    const validity = valid((resource).dispenseRequest?.validityPeriod);
-    if (validity) return withDuration(validity, extDuration);
-  }
+  // `dispenseRequest.validityPeriod` is how long the prescription may be dispensed, not a period
+  // of use: see `validityEnded`.
   return {};
 }
+
+/** The end of a MedicationRequest's `dispenseRequest.validityPeriod` when it ended before `today`. */
+function validityEnded(resource: MedicationSource, today: CalendarDate): string | undefined {
+  if (resource.resourceType !== 'MedicationRequest') return undefined;
+  const validity = resource.dispenseRequest?.validityPeriod;
+  const end = validity && typeof validity === 'object' && parseFhirDate(validity.end) ? trimmed(validity.end) : undefined;
+  return end && periodEnded(end, today) ? end : undefined;
+}
+
+/** Whether a record follows a Dutch (Nictiz) profile, whose agreements and uses carry no status of their own (MP9: `unknown`). */
+const isNictiz = (resource: MedicationSource): boolean =>
+  Array.isArray(resource.meta?.profile) && resource.meta.profile.some((p) => typeof p === 'string' && p.startsWith('http://nictiz.nl/fhir/'));
 
 function compareDates(a: string | undefined, b: string | undefined): number {
   const da = a === undefined ? undefined : parseFhirDate(a);
@@ -499,17 +517,25 @@ function hasUnknownModifier(resource: MedicationSource, medication: Medication |
 
 type PendingStop = { kind: 'stopped' | 'on-hold'; end: string };
 
+/** A judgement from dates, shown beside the recorded status ("Active — validity period ended 15-Jan-2016"), never instead of it. */
+export type DateJudgement =
+  | { kind: 'period-ended' | 'validity-ended'; date: string }
+  | { kind: 'in-period' };
+
 interface Classified {
   status: MedicationRowStatus;
   group: MedicationStatusGroup;
+  /** What the record says (`active`, `unknown` …): the words shown first, also for `ended`. */
+  recorded: MedicationRowStatus;
+  judgement?: DateJudgement;
   /** A stop or pause recorded for later: the record is "Active" until `end`. */
   pending?: PendingStop;
 }
 
 /** `recordStatus`, given the record's period of use, plus the stop for later behind an "Active". */
-function classify(resource: MedicationSource, today: CalendarDate, medication: Medication | undefined, period: { end?: string }): Classified {
+function classify(resource: MedicationSource, today: CalendarDate, medication: Medication | undefined, period: { start?: string; end?: string }): Classified {
   const raw = typeof resource.status === 'string' ? resource.status : 'unknown';
-  if (raw === 'entered-in-error') return { status: 'entered-in-error', group: 'error' };
+  if (raw === 'entered-in-error') return { status: 'entered-in-error', group: 'error', recorded: 'entered-in-error' };
   const stop = raw === 'draft' ? undefined : stopType(resource);
   // A stop (or pause) takes effect at the end of the stop agreement's period of use; until that
   // day the medication is still used (MP9: a stop-MA recorded on day 5 that "runs until day 8").
@@ -517,14 +543,26 @@ function classify(resource: MedicationSource, today: CalendarDate, medication: M
     ? { kind: stop, end: period.end }
     : undefined;
   let result: Classified;
-  if (pending) result = { status: 'active', group: 'current', pending };
-  else if (stop === 'on-hold') result = { status: 'on-hold', group: 'current' };
-  else if (stop === 'stopped' || stop === 'cancelled') result = { status: stop, group: 'history' };
+  const ended = period.end !== undefined && periodEnded(period.end, today);
+  if (pending) result = { status: 'active', group: 'current', recorded: 'active', pending };
+  else if (stop === 'on-hold') result = { status: 'on-hold', group: 'current', recorded: 'on-hold' };
+  else if (stop === 'stopped' || stop === 'cancelled') result = { status: stop, group: 'history', recorded: stop };
   else if (CURRENT_STATUSES.has(raw)) {
-    result = periodEnded(period.end, today) ? { status: 'ended', group: 'history' } : { status: raw, group: 'current' };
-  } else result = { status: HISTORY_STATUSES.has(raw) ? raw : 'unknown', group: 'history' };
+    const recorded = raw as MedicationRowStatus;
+    const validity = validityEnded(resource, today);
+    result = ended ? { status: 'ended', group: 'history', recorded, judgement: { kind: 'period-ended', date: period.end! } }
+      : { status: recorded, group: 'current', recorded, ...(validity ? { judgement: { kind: 'validity-ended', date: validity } } : {}) };
+  } else {
+    const status: MedicationRowStatus = HISTORY_STATUSES.has(raw) ? (raw as MedicationRowStatus) : 'unknown';
+    result = { status, group: 'history', recorded: status };
+    // MP9 agreements and uses have no status of their own (`unknown`): their period of use says
+    // whether they are current; the status stays "Status not known", with the period beside it.
+    if (status === 'unknown' && !stop && isNictiz(resource) && (period.start || period.end)) {
+      result = ended ? { ...result, judgement: { kind: 'period-ended', date: period.end! } } : { ...result, group: 'current', judgement: { kind: 'in-period' } };
+    } else if (status === 'unknown' && ended) result = { ...result, judgement: { kind: 'period-ended', date: period.end! } };
+  }
   if (stop === 'not-understood' || hasUnknownModifier(resource, medication)) {
-    return { status: 'see-record', group: result.group };
+    return { status: 'see-record', group: result.group, recorded: 'see-record' };
   }
   return result;
 }
@@ -599,6 +637,10 @@ interface Prepared {
   treatment?: string;
   /** A stop or pause recorded for later: the record is "Active" until `end`. */
   pendingStop?: PendingStop;
+  /** The status the record says, shown first. */
+  recorded: MedicationRowStatus;
+  /** A judgement from dates, shown beside the recorded status. */
+  judgement?: DateJudgement;
 }
 
 function prepare(record: MedicationRecord, index: number, options: MedicationRowOptions): Prepared | undefined {
@@ -607,7 +649,7 @@ function prepare(record: MedicationRecord, index: number, options: MedicationRow
     return undefined;
   }
   const period = periodOfUse(resource);
-  const { status, group, pending } = classify(resource, options.today, recordMedication(record), period);
+  const { status, group, pending, recorded, judgement } = classify(resource, options.today, recordMedication(record), period);
   const coding = preferredCoding(recordConcept(record));
   // A stop without a written date was made by its end (the moment it stops), not at its start.
   const stopLike = status === 'stopped' || pending !== undefined;
@@ -623,6 +665,8 @@ function prepare(record: MedicationRecord, index: number, options: MedicationRow
     started: !periodNotStarted(period.start, options.today),
     written: writtenOn(resource) ?? (stopLike ? period.end ?? period.start : period.start),
     ...(pending ? { pendingStop: pending } : {}),
+    recorded,
+    ...(judgement ? { judgement } : {}),
     treatment: extensionValue(resource, '/ext-PharmaceuticalTreatment.Identifier', (e) => {
       const id = e.valueIdentifier;
       return id && typeof id.value === 'string' && id.value.trim() ? `${typeof id.system === 'string' ? id.system : ''}|${id.value.trim()}` : undefined;
@@ -692,7 +736,8 @@ const NO_STATUS_SOURCES: readonly MedicationStatusSource[] = Object.freeze([]);
 
 /** What tells statuses apart by source: the status, and for a stop for later its kind and day. */
 function statusKey(m: Prepared): string {
-  return m.pendingStop ? `${m.status}|${m.pendingStop.kind}|${m.pendingStop.end}` : m.status;
+  if (m.pendingStop) return `${m.status}|${m.pendingStop.kind}|${m.pendingStop.end}`;
+  return m.judgement ? `${m.status}|${m.judgement.kind}|${'date' in m.judgement ? m.judgement.date : ''}` : m.status;
 }
 
 const STOPS_AFTER: Record<'stopped' | 'on-hold', Phrase> = {
@@ -700,11 +745,26 @@ const STOPS_AFTER: Record<'stopped' | 'on-hold', Phrase> = {
   'on-hold': { en: 'on hold after', nl: 'onderbroken na' },
 };
 
-/** A source's status in words: `Active`, or for a stop for later `Active, stops after 20-Jun-2025`. */
+const JUDGEMENT: Record<DateJudgement['kind'], Phrase> = {
+  'period-ended': { en: 'period of use ended', nl: 'gebruiksperiode verstreken op' },
+  'validity-ended': { en: 'validity period ended', nl: 'geldigheidsduur verstreken op' },
+  'in-period': { en: 'within the period of use', nl: 'binnen de gebruiksperiode' },
+};
+
+/**
+ * A source's status in words: what the record says (`Active`), with a judgement from dates beside
+ * it (`Active — validity period ended 15-Jan-2016`), or for a stop for later
+ * `Active, stops after 20-Jun-2025`.
+ */
 function statusWords(m: Prepared, locale: ZkLocale): string {
-  const words = STATUS_LABEL[m.status][locale];
+  const words = STATUS_LABEL[m.recorded][locale];
   const day = m.pendingStop ? formatDate(m.pendingStop.end, locale)?.replace(/ /g, '\u00a0') : undefined;
-  return m.pendingStop && day ? `${words}, ${STOPS_AFTER[m.pendingStop.kind][locale]} ${day}` : words;
+  if (m.pendingStop && day) return `${words}, ${STOPS_AFTER[m.pendingStop.kind][locale]} ${day}`;
+  const judgement = m.judgement;
+  if (!judgement) return words;
+  if (judgement.kind === 'in-period') return `${words} — ${JUDGEMENT[judgement.kind][locale]}`;
+  const date = formatDate(judgement.date, locale)?.replace(/ /g, '\u00a0');
+  return date ? `${words} — ${JUDGEMENT[judgement.kind][locale]} ${date}` : words;
 }
 
 /**
@@ -749,7 +809,8 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
   const periodWords = formatPeriod(period.start, period.end, locale) ?? '';
   const periodText = periodWords && periodNotStarted(period.start, options.today) ? `${periodWords} (${NOT_STARTED[locale]})` : periodWords;
   const dosageTextLines = primary.lines.length ? primary.lines : (dosage[0]?.lines ?? []);
-  const statusText = STATUS_LABEL[status][locale];
+  // The row's own stop for later is in its period ("01-Jan-2025 to 20-Jun-2025"): its status is "Active".
+  const statusText = decisive.pendingStop ? STATUS_LABEL[decisive.recorded][locale] : statusWords(decisive, locale);
   return {
     key,
     name,
