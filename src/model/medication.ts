@@ -553,7 +553,7 @@ function classify(resource: MedicationSource, today: CalendarDate, medication: M
     result = ended ? { status: 'ended', group: 'history', recorded, judgement: { kind: 'period-ended', date: period.end! } }
       : { status: recorded, group: 'current', recorded, ...(validity ? { judgement: { kind: 'validity-ended', date: validity } } : {}) };
   } else {
-    const status: MedicationRowStatus = HISTORY_STATUSES.has(raw) ? (raw as MedicationRowStatus) : 'unknown';
+    const status: MedicationRowStatus = HISTORY_STATUSES.has(raw) ? (raw) : 'unknown';
     result = { status, group: 'history', recorded: status };
     // MP9 agreements and uses have no status of their own (`unknown`): their period of use says
     // whether they are current; the status stays "Status not known", with the period beside it.

@@ -5,7 +5,7 @@ import { MemoryAdapter } from '../../src/adapters/memory.js';
 import { FhirRestAdapter } from '../../src/adapters/fhir-rest.js';
 import type { Adapter } from '../../src/core/adapter.js';
 import { UtilityClient } from '../../src/core/client.js';
-import type { Bundle, Patient } from '../../src/core/fhir.js';
+import type { Bundle } from '../../src/core/fhir.js';
 import { exampleFile, seedExamplesServer } from './examples.js';
 
 const FILE = 'nictiz-mp9/mg-mp-mg-example-MA-script4-v30.json';
@@ -17,7 +17,7 @@ async function checkUuidIds(adapter: Adapter): Promise<void> {
   // patient-id="<uuid>" finds the patient of the fullUrl urn:uuid:<uuid>.
   const patient = await client.getPatient(PATIENT_UUID);
   expect(patient.id).to.equal(PATIENT_UUID);
-  expect((patient as Patient).name?.[0]?.family).to.contain('Braak');
+  expect((patient).name?.[0]?.family).to.contain('Braak');
   const records = await client.getMedications(PATIENT_UUID);
   expect(records).to.have.length(1);
   // The references between entries resolve: the agreement's subject and Medication.

@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/adapters/memory.js';
 import { UtilityClient } from '../../src/core/client.js';
-import type { Bundle, MedicationRequest, Patient, Resource } from '../../src/core/fhir.js';
+import type { Bundle, MedicationRequest, Resource } from '../../src/core/fhir.js';
 import { formatPatientName } from '../../src/model/name.js';
 import { patientBannerView } from '../../src/model/patient.js';
 import { medicationRows, type MedicationRow } from '../../src/model/medication.js';
@@ -79,7 +79,7 @@ describe('medication list rules on the public examples', () => {
 describe('patient banner rules on the public examples', () => {
   const name = async (path: string, locale: ZkLocale = 'nl') => {
     const file = await exampleFile(path);
-    return formatPatientName(file as Patient, locale === 'nl' ? 'dutch' : 'nhs', locale)?.text;
+    return formatPatientName(file, locale === 'nl' ? 'dutch' : 'nhs', locale)?.text;
   };
 
   it('a BSN is its nine digits (nictiz-cio/patient-XXX-Dubbeld.json); a failed elfproef keeps its warning (ig-ips/bundle-minimal.json)', async () => {
