@@ -390,15 +390,23 @@ export function periodOfUse(resource: MedicationSource): { start?: string; end?:
   };
   const withDuration = (period: { start?: string; end?: string }, duration: Quantity | undefined) =>
     period.end || !duration ? period : { ...period, end: endAfter(period.start, duration) };
+  // nl-core and MP9 put the duration on the Period itself (`valuePeriod.extension`,
+  // `effectivePeriod.extension`), as well as beside it.
+  const durationOn = (p: Period | undefined): Quantity | undefined => {
+    const list = p && typeof p === 'object' && Array.isArray(p.extension) ? p.extension : [];
+    const found = list.find((e) => e && typeof e.url === 'string' && e.url.endsWith('/ext-TimeInterval.Duration') && e.valueDuration && typeof e.valueDuration === 'object');
+    return found?.valueDuration;
+  };
 
   const extDuration = extensionValue(resource, '/ext-TimeInterval.Duration', (e) => (e.valueDuration && typeof e.valueDuration === 'object' ? e.valueDuration : undefined));
-  const extPeriod = extensionValue(resource, '/ext-TimeInterval.Period', (e) => valid(e.valuePeriod));
-  if (extPeriod) return withDuration(extPeriod, extDuration);
+  const extPeriodValue = extensionValue(resource, '/ext-TimeInterval.Period', (e) => (valid(e.valuePeriod) ? e.valuePeriod : undefined));
+  const extPeriod = valid(extPeriodValue);
+  if (extPeriod) return withDuration(extPeriod, extDuration ?? durationOn(extPeriodValue));
 
   if (resource.resourceType === 'MedicationStatement') {
     const statement = resource;
     const effective = valid(statement.effectivePeriod);
-    if (effective) return withDuration(effective, extDuration);
+    if (effective) return withDuration(effective, extDuration ?? durationOn(statement.effectivePeriod));
     if (parseFhirDate(statement.effectiveDateTime)) return withDuration({ start: trimmed(statement.effectiveDateTime) }, extDuration);
   }
 

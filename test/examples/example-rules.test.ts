@@ -66,6 +66,15 @@ describe('medication list rules on the public examples', () => {
     expect(row.statusText).to.equal('Status onbekend — binnen de gebruiksperiode');
   });
 
+  it('nictiz-zib2020/nl-core-MedicationUse2-01.json, nictiz-mp9/mg-mp-mg-example-MA-script4-v30.json: a duration inside the period (ext-TimeInterval.Duration on the Period) ends it', async () => {
+    const [use] = await rowsOf('nictiz-zib2020/nl-core-MedicationUse2-01.json', 'en');
+    expect([use.start, use.end, use.statusGroup]).to.deep.equal(['2014-05-01', '2014-05-31', 'history']);
+    expect(use.statusText).to.equal('Active — period of use ended 31-May-2014');
+    const [agreement] = await rowsOf('nictiz-mp9/mg-mp-mg-example-MA-script4-v30.json', 'en');
+    expect(agreement.end, 'ten days from 23 October 2024').to.match(/^2024-11-0[12]/);
+    expect(agreement.statusGroup).to.equal('history');
+  });
+
   it('nictiz-mp9/mg-mp-mg-example-MA-script4-v30.json: "Bij pijn" is shown as recorded after a label, never "as needed for pijn"', async () => {
     for (const [locale, label] of [['en', 'as needed: Bij pijn'], ['nl', 'zo nodig: Bij pijn']] as const) {
       const rows = await rowsOf('nictiz-mp9/mg-mp-mg-example-MA-script4-v30.json', locale);
