@@ -131,7 +131,7 @@ export function renderedText(resource: MedicationSource): string | undefined {
 
 export function practitionerName(resource: Resource | undefined): string | undefined {
   if (!resource) return undefined;
-  const names = Array.isArray(resource.name) ? (resource.name as { text?: unknown; family?: unknown; given?: unknown; prefix?: unknown }[]) : [];
+  const names = Array.isArray(resource.name) ? (resource.name as { text?: unknown; family?: unknown; given?: unknown; prefix?: unknown; suffix?: unknown }[]) : [];
   const name = names.find((n) => n && typeof n === 'object');
   if (typeof resource.name === 'string') return trimmed(resource.name);
   if (!name) return undefined;
@@ -139,19 +139,33 @@ export function practitionerName(resource: Resource | undefined): string | undef
   if (text) return text;
   const given = Array.isArray(name.given) ? name.given.filter((g): g is string => typeof g === 'string') : [];
   const prefix = Array.isArray(name.prefix) ? name.prefix.filter((g): g is string => typeof g === 'string') : [];
-  return trimmed([...prefix, ...given, typeof name.family === 'string' ? name.family : ''].join(' '));
+  const suffix = Array.isArray(name.suffix) ? name.suffix.filter((g): g is string => typeof g === 'string') : [];
+  return trimmed([...prefix, ...given, typeof name.family === 'string' ? name.family : '', ...suffix].join(' '));
 }
 
-/** The prescriber of a MedicationRequest: `requester.display`, or a contained Practitioner's name. */
+/**
+ * Who a reference names: its `display`, else the resource it points at inside `contained` (`#id`):
+ * a Practitioner, Organization, Patient or RelatedPerson by name, a PractitionerRole by its
+ * practitioner and organization (`Ronald Bone MD, Example Clinic`), each resolved the same way.
+ */
+export function referencedName(resource: MedicationSource, reference: Reference | undefined, depth = 0): string | undefined {
+  if (!reference || typeof reference !== 'object' || depth > 2) return undefined;
+  const display = trimmed(reference.display);
+  if (display) return display;
+  const ref = trimmed(reference.reference);
+  if (!ref?.startsWith('#')) return undefined;
+  const target = containedById(resource, ref.slice(1), 'Practitioner', 'PractitionerRole', 'Organization', 'Patient', 'RelatedPerson');
+  if (target?.resourceType === 'PractitionerRole') {
+    const parts = [target.practitioner, target.organization].map((r) => referencedName(resource, r as Reference | undefined, depth + 1)).filter((n) => n !== undefined);
+    return parts.length ? parts.join(', ') : undefined;
+  }
+  return practitionerName(target);
+}
+
+/** The prescriber of a MedicationRequest: `requester.display`, or whom it points at in `contained` (`referencedName`). */
 export function prescriberOf(resource: MedicationSource): string | undefined {
   if (resource.resourceType !== 'MedicationRequest') return undefined;
-  const requester: Reference | undefined = resource.requester;
-  if (!requester || typeof requester !== 'object') return undefined;
-  const display = trimmed(requester.display);
-  if (display) return display;
-  const ref = trimmed(requester.reference);
-  if (ref?.startsWith('#')) return practitionerName(containedById(resource, ref.slice(1), 'Practitioner', 'PractitionerRole', 'Organization'));
-  return undefined;
+  return referencedName(resource, resource.requester);
 }
 
 /** The date a record was written, for choosing the newest of several sources. */

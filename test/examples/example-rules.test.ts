@@ -31,6 +31,20 @@ describe('medication list rules on the public examples', () => {
     expect(rows.map((r) => r.name)).to.deep.equal(['Nizatidine 15 MG/ML Oral Solution [Axid]']);
   });
 
+  it('ig-us-core/medicationrequest-contained-oral-axid.json: a requester contained as a PractitionerRole pointing at a contained Practitioner shows the practitioner', async () => {
+    const rows = await rowsOf('ig-us-core/medicationrequest-contained-oral-axid.json', 'en', (r) => {
+      const copy = structuredClone(r) as MedicationRequest;
+      copy.contained = [
+        ...(copy.contained ?? []),
+        { resourceType: 'Practitioner', id: 'prac', name: [{ family: 'Bone', given: ['Ronald'], suffix: ['MD'] }] },
+        { resourceType: 'PractitionerRole', id: 'role', practitioner: { reference: '#prac' }, organization: { display: 'Example Clinic' } },
+      ];
+      copy.requester = { reference: '#role' };
+      return copy;
+    });
+    expect(rows[0].prescriber).to.equal('Ronald Bone MD, Example Clinic');
+  });
+
   it('ig-ips/MedicationRequest-eumfh-39-07-1-request.json: dispenseRequest.validityPeriod is not a period of use', async () => {
     const [row] = await rowsOf('ig-ips/MedicationRequest-eumfh-39-07-1-request.json', 'en');
     expect(row.start).to.equal(undefined);
