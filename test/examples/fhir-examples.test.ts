@@ -36,7 +36,6 @@ describe('public FHIR examples (shared/fhir-examples) render cleanly', () => {
         for (const locale of ['nl', 'en'] as const) {
           await setLocale(locale);
           const rendered = await renderAll(make(), patientId);
-          if ((window as unknown as { ZKDUMP?: boolean }).ZKDUMP !== false) console.log('ZKDUMP ' + JSON.stringify({ path, adapterName, locale, patientId, text: rendered.text }));
           expectClean(rendered, `${adapterName} ${locale}`);
           if (patientId === undefined) {
             expect(rendered.banner.shadowRoot!.querySelector('[part~="no-patient"]'), `${adapterName} ${locale}: no patient`).to.not.equal(null);
