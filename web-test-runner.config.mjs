@@ -8,6 +8,7 @@ import { testServersPlugin } from './scripts/wtr-test-servers.mjs';
 import { guardMiddleware, loopbackPlugin } from './scripts/dev-server-guard.mjs';
 import { keysPlugin } from './scripts/wtr-keys.mjs';
 import { wtrEngine } from './scripts/engines.mjs';
+import { fhirExamplesPlugin } from './scripts/wtr-fhir-examples.mjs';
 
 export { CHROME_ARGS } from './scripts/engines.mjs';
 
@@ -24,7 +25,7 @@ export default {
   // Loopback only, no files outside the repository or dotfiles, no foreign Host (dev-server-guard.mjs).
   hostname: '127.0.0.1',
   middleware: [guardMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServersPlugin(), keysPlugin(), axTreePlugin(), loopbackPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServersPlugin(), keysPlugin(), axTreePlugin(), fhirExamplesPlugin(), loopbackPlugin()],
   browsers: engine.browsers,
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), summaryReporter()],

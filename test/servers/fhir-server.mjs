@@ -348,7 +348,9 @@ function seedResources(seed) {
     const resource = entry?.resource;
     if (!resource?.resourceType) throw new Error(`seed entry ${i} has no resource.resourceType`);
     const copy = structuredClone(resource);
-    copy.id ??= crypto.randomUUID();
+    // As the MemoryAdapter: an entry without an id takes its `urn:uuid:` fullUrl's uuid.
+    const uuid = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(entry.fullUrl ?? '')?.[1]?.toLowerCase();
+    copy.id ??= uuid ?? crypto.randomUUID();
     if (entry.fullUrl) fullUrls.set(entry.fullUrl, `${copy.resourceType}/${copy.id}`);
     resources.push(copy);
   }
