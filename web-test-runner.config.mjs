@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { testServersPlugin } from './scripts/wtr-test-servers.mjs';
+import { fhirExamplesPlugin } from './scripts/wtr-fhir-examples.mjs';
 
 export const CHROME_ARGS = [
   '--no-sandbox',
@@ -28,7 +29,7 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 240000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServersPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServersPlugin(), fhirExamplesPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {
