@@ -110,7 +110,7 @@ export interface ConsentSummary {
   ended?: string;
   /** Not one this dialog can change: shown read-only. */
   readOnly: boolean;
-  /** Active, ours, not expired: the patient may withdraw it. */
+  /** Active, ours (understood, with no signed source document), not expired: the patient may withdraw it. */
   withdrawable: boolean;
   /** For read-only consents: a sentence saying why. */
   note?: string;
@@ -336,6 +336,9 @@ export function summariseConsent(consent: Consent, locale: ZkLocale, today: Cale
     };
   }
 
+  // Backed by a signed document (a form, a power of attorney): the dialog cannot void that
+  // document, so it does not withdraw the decision either; the care provider does.
+  const sourced = source !== undefined;
   const p = provision!;
   // The dialog's own kind: who receives the data (the label says so), so names without the role.
   const recipients = unique(list(raw?.actor).map((a) => referenceText(a.reference, locale, contained) ?? roleText(a.role, locale)));
@@ -347,8 +350,9 @@ export function summariseConsent(consent: Consent, locale: ZkLocale, today: Cale
     data: capitalise(p.data.length ? joinList(p.data, locale) : WORDS.allData[locale]),
     purpose: capitalise(p.purposes.length ? joinList(p.purposes, locale) : WORDS.anyPurpose[locale]),
     period: periodText(raw?.period, locale),
-    readOnly: false,
-    withdrawable: status === 'active' && !state.expired,
+    readOnly: sourced,
+    withdrawable: !sourced && status === 'active' && !state.expired,
+    ...(sourced ? { note: WORDS.readOnly[locale] } : {}),
   };
 }
 

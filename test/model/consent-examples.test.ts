@@ -62,6 +62,8 @@ describe('consent summaries of the public example files', () => {
     expect(en.organisations).to.deep.equal(['organisation Organization/ex-organization']);
     expect(en.performers).to.deep.equal(['You']);
     expect(en.source).to.equal('Document DocumentReference/ex-documentreference');
+    // Backed by a signed form the dialog cannot void: read-only, not withdrawable.
+    expect([en.kind, en.readOnly, en.withdrawable]).to.deep.equal(['permit', true, false]);
     expect(en.categories).to.deep.equal(['Patient consent']);
     const nl = await summary(`${PCF}consent-basic-treat.json`, 'nl');
     expect([nl.organisations, nl.performers, nl.categories]).to.deep.equal([['organisatie Organization/ex-organization'], ['U'], ['Toestemming van de patiënt']]);
