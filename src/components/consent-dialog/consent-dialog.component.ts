@@ -16,9 +16,7 @@ import { ZkConsentWithdrawEvent } from '../../events/consent-withdraw.js';
 import { ZkConsentCloseEvent } from '../../events/consent-close.js';
 import { ZkRequestCloseEvent, type ZkCloseSource } from '../../events/request-close.js';
 import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js';
-import {
-  renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely,
-} from '../shared/states.js';
+import { renderNoClient, renderSafely } from '../shared/states.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './consent-dialog.styles.js';
 import { addDutch } from '../../i18n/locale.js';
@@ -26,7 +24,9 @@ import { templates as nl } from '../../i18n/nl/consent-dialog.js';
 import {
   DecisionMismatchError, renderCloseConfirm, renderPatient, renderRequest, renderStep, type Draft, type Step, type StepActions,
 } from './consent-request-form.js';
-import { renderConsentItem, renderHistory, renderWithdraw, type HistoryActions } from './consent-history.js';
+import {
+  CLOSED, NO_CLIENT, renderConsentItem, renderHistory, renderListState, renderWithdraw, type HistoryActions,
+} from './consent-history.js';
 import { ModalInput, deepActiveElement } from './modal.js';
 
 addDutch(nl);
@@ -46,8 +46,6 @@ interface Loaded {
   readonly consents: Consent[];
 }
 
-const CLOSED = Symbol('closed');
-const NO_CLIENT = Symbol('no-client');
 
 function newUuid(): string {
   return crypto.randomUUID();
@@ -76,6 +74,7 @@ function newUuid(): string {
  * @csspart dialog - The native `<dialog>` element.
  * @csspart heading - The dialog's heading (it names the dialog).
  * @csspart close-button - The close button in the corner.
+ * @csspart patient - Whose decisions these are: the patient's name and birth date.
  * @csspart request - What is asked: recipient, data, purpose, period, policy.
  * @csspart read-only-note - The note shown when decisions cannot be recorded or changed here.
  * @csspart step - The box holding the current step (choose, confirm, saving, saved, failed).
@@ -88,6 +87,7 @@ function newUuid(): string {
  * @csspart history - The list of earlier decisions with its heading.
  * @csspart consent-list - The `<ul>` of earlier decisions.
  * @csspart consent-item - One earlier decision.
+ * @csspart check-record - "Check the record: …" on a decision with a condition the dialog cannot show.
  * @csspart withdraw-button - "Withdraw" on an active decision.
  * @csspart withdraw-confirm-button - "Withdraw decision" (or "Try again") in the withdraw confirm step.
  * @csspart state - The shared loading / error / no-patient boxes (also `loading`, `error`, `no-patient`, `no-client`).
@@ -518,21 +518,7 @@ export class ZkConsentDialog extends ZkElement {
   }
 
   protected renderListState(): TemplateResult | typeof nothing {
-    const loading = () => renderLoading(msg('Loading consent decisions', { id: 'consent-dialog.loading' }));
-    return this.consentsTask.render({
-      initial: loading,
-      pending: loading,
-      error: (error) => renderError(msg('Your earlier decisions could not be loaded.', { id: 'consent-dialog.load-error' }), error, () => {
-        this.reloadCount += 1;
-      }),
-      complete: (value) => {
-        if (value === NO_CLIENT) return renderNoClient();
-        if (value === NO_PATIENT) return renderNoPatient();
-        if (value === CLOSED) return nothing;
-        // A list of another patient or data source is never shown.
-        return loading();
-      },
-    }) ?? nothing;
+    return renderListState(this.consentsTask, () => { this.reloadCount += 1; });
   }
 
   protected renderStep(): TemplateResult {
