@@ -36,7 +36,10 @@ export type UnknownReason =
 /** One provision (the decision, or an exception nested in it) in words. */
 export interface ProvisionSummary {
   type: 'permit' | 'deny' | undefined;
-  /** "Allowed" / "Not allowed" (top level), "Exception: allowed" (nested), or "No allow or refuse recorded". */
+  /**
+   * "Allowed" / "Not allowed" (top level); nested: "Exception: allowed" when it inverts its parent,
+   * "Part: not allowed" when it repeats it; "No allow or refuse recorded" without a type.
+   */
   decision: string;
   /** Who (actors): "Huisartsenpost (ontvanger van gegevens)". */
   who: string[];
@@ -216,13 +219,20 @@ function codeReaderFor(consent: Consent): CodeReader {
   return (code) => conceptText(code);
 }
 
-function summariseProvision(consent: Consent, provision: ConsentProvision, nested: boolean, locale: ZkLocale, today: CalendarDate): ProvisionSummary {
+/** The words of a provision's decision: top level, an exception (the opposite of its parent), or a part (the same). */
+function decisionWords(type: 'permit' | 'deny' | undefined, parent: 'permit' | 'deny' | undefined | null, locale: ZkLocale): string {
+  if (!type) return WORDS.noDecision[locale];
+  if (parent === null) return WORDS[type][locale];
+  if (type === parent) return (type === 'permit' ? WORDS.partPermit : WORDS.partDeny)[locale];
+  return (type === 'permit' ? WORDS.exceptionPermit : WORDS.exceptionDeny)[locale];
+}
+
+/** `parent`: the type of the enclosing provision, or null at the top level. */
+function summariseProvision(consent: Consent, provision: ConsentProvision, parent: 'permit' | 'deny' | undefined | null, locale: ZkLocale, today: CalendarDate): ProvisionSummary {
   const contained = list(consent.contained);
   const readCode = codeReaderFor(consent);
   const type = provision.type === 'permit' || provision.type === 'deny' ? provision.type : undefined;
-  const decision = type
-    ? (nested ? (type === 'permit' ? WORDS.exceptionPermit : WORDS.exceptionDeny) : WORDS[type])[locale]
-    : WORDS.noDecision[locale];
+  const decision = decisionWords(type, parent, locale);
   const who = unique(list(provision.actor).map((a) => {
     const name = referenceText(a.reference, locale, contained);
     const role = roleText(a.role, locale);
@@ -253,7 +263,7 @@ function summariseProvision(consent: Consent, provision: ConsentProvision, neste
     ...(period ? { period } : {}),
     ...(state.ended ? { ended: state.ended } : {}),
     ...(state.starts ? { starts: state.starts } : {}),
-    provisions: list(provision.provision).map((p) => summariseProvision(consent, p, true, locale, today)),
+    provisions: list(provision.provision).map((p) => summariseProvision(consent, p, type, locale, today)),
   };
 }
 
@@ -276,7 +286,9 @@ function headline(consent: Consent, provision: ProvisionSummary | undefined, che
     if (wills.length) return capitalise(joinList(wills, locale));
   }
   if (!provision?.type) return WORDS.noDecision[locale];
-  if (provision.provisions.length) return (provision.type === 'permit' ? WORDS.permitWithExceptions : WORDS.denyWithExceptions)[locale];
+  if (provision.provisions.some((p) => p.type !== undefined && p.type !== provision.type)) {
+    return (provision.type === 'permit' ? WORDS.permitWithExceptions : WORDS.denyWithExceptions)[locale];
+  }
   return provision.decision;
 }
 
@@ -297,7 +309,7 @@ export function summariseConsent(consent: Consent, locale: ZkLocale, today: Cale
   const recorded = formatDate(consent.dateTime, locale);
   const performers = unique(list(consent.performer).map((p) => performerText(consent, p, locale)));
   const raw = consent.provision && typeof consent.provision === 'object' ? consent.provision : undefined;
-  const provision = raw ? summariseProvision(consent, raw, false, locale, today) : undefined;
+  const provision = raw ? summariseProvision(consent, raw, null, locale, today) : undefined;
   const checkRecord = list(consent.modifierExtension).some((e) => !SPECIFICATION_OTHER.has(e.url)) || unknownModifierIn(raw);
   const state = periodState(raw?.period, locale, today);
   const policy = unique([

@@ -29,6 +29,8 @@ export const WORDS = {
   denyWithExceptions: { en: 'Not allowed, with exceptions', nl: 'Niet toegestaan, met uitzonderingen' },
   exceptionPermit: { en: 'Exception: allowed', nl: 'Uitzondering: toegestaan' },
   exceptionDeny: { en: 'Exception: not allowed', nl: 'Uitzondering: niet toegestaan' },
+  partPermit: { en: 'Part: allowed', nl: 'Onderdeel: toegestaan' },
+  partDeny: { en: 'Part: not allowed', nl: 'Onderdeel: niet toegestaan' },
   noDecision: { en: 'No allow or refuse recorded', nl: 'Geen toestemming of weigering vastgelegd' },
   checkRecordTitle: { en: 'Check the record', nl: 'Controleer het dossier' },
   checkRecord: {

@@ -147,11 +147,12 @@ describe('consent summaries of the public example files', () => {
     expect(en.provision!.provisions.some((p) => p.data.length > 1)).to.equal(true);
   });
 
-  it('MII consent status: refusal with 27 nested refusals until 3000, none ended', async () => {
+  it('MII consent status: refusal with 27 nested refusals (parts, not exceptions) until 3000, none ended', async () => {
     const en = await summary(`${MII}ResultType_ConsentStatus.json`, 'en');
-    expect(en.decision).to.equal('Not allowed, with exceptions');
+    expect(en.decision).to.equal('Not allowed');
     expect(en.provision!.provisions).to.have.length(27);
-    expect(en.provision!.provisions[0]).to.include({ decision: 'Exception: not allowed', period: 'From 31-Jan-2022 until 01-Jan-3000' });
+    expect(en.provision!.provisions[0]).to.include({ decision: 'Part: not allowed', period: 'From 31-Jan-2022 until 01-Jan-3000' });
+    expect((await summary(`${MII}ResultType_ConsentStatus.json`, 'nl')).provision!.provisions[0].decision).to.equal('Onderdeel: niet toegestaan');
     expect(en.provision!.provisions[0].data).to.deep.equal(['IDAT erheben']);
     expect(en.provision!.provisions.every((p) => p.ended === undefined)).to.equal(true);
   });
