@@ -96,7 +96,7 @@ export function renderProvision(p: ProvisionSummary, locale: ZkLocale, nested: b
     </dl>
     ${p.provisions.length
       ? html`<div class="exceptions">
-          <p>${msg('Exceptions', { id: 'consent-dialog.item-exceptions' })}</p>
+          <p>${msg('Within this decision', { id: 'consent-dialog.item-nested' })}</p>
           <ul>${p.provisions.map((n) => html`<li class="${n.type ?? 'unknown'}">
             <p class="item-title"><strong>${n.decision}</strong></p>
             ${renderProvision(n, locale, true)}

@@ -54,7 +54,7 @@ export const templates = {
   'consent-dialog.item-actions': 'Wat mag',
   'consent-dialog.item-data-period': 'Gegevens uit de periode',
   'consent-dialog.item-labels': 'Alleen gegevens gemarkeerd als',
-  'consent-dialog.item-exceptions': 'Uitzonderingen',
+  'consent-dialog.item-nested': 'Binnen dit besluit',
   'consent-dialog.item-scope': 'Soort vastlegging',
   'consent-dialog.item-category': 'Categorie',
   'consent-dialog.item-organisation': 'Vastgelegd door',
