@@ -626,7 +626,7 @@ describe('<zk-consent-dialog>', () => {
     }
     const itemFor = (el: ZkConsentDialog, organisation: string) => items(el).find((li) => li.textContent?.includes(organisation));
 
-    it('lists permits, denies, expired and withdrawn decisions; what it does not understand is "See the record", never Allowed / Not allowed', async () => {
+    it('lists permits, denies, expired and withdrawn decisions; a Consent that is not its own is read in words, read-only, never a bare Allowed / Not allowed when it has a condition', async () => {
       const m = await mount(makeAdapter(seed()));
       await openAndLoad(m);
       const all = items(m.el);
@@ -637,14 +637,21 @@ describe('<zk-consent-dialog>', () => {
       const expired = itemFor(m.el, 'Organisation c-expired')!;
       expect(expired.textContent).to.contain('Expired');
       expect(expired.textContent).to.contain('From 01-Jan-2020 until 01-Jan-2021');
+      expect(expired.textContent).to.contain('Ended on 01-Jan-2021');
       expect(itemFor(m.el, 'Organisation c-withdrawn')!.textContent).to.contain('Withdrawn');
-      const unknown = all.filter((li) => title(li) === 'See the record');
-      expect(unknown).to.have.length(3);
-      for (const li of unknown) {
-        expect(li.textContent).not.to.match(/Allowed|Not allowed|Organisation c-/);
-        expect(li.querySelector('[part~="withdraw-button"]')).to.equal(null);
-      }
-      expect(unknown.some((li) => li.textContent?.includes('Treatment directive'))).to.equal(true);
+      const readOnly = all.filter((li) => li.textContent?.includes('Read only'));
+      expect(readOnly).to.have.length(3);
+      for (const li of readOnly) expect(li.querySelector('[part~="withdraw-button"]')).to.equal(null);
+      const directive = itemFor(m.el, 'Organisation c-directive')!;
+      expect([title(directive), directive.textContent?.includes('Treatment directive')]).to.deep.equal(['No allow or refuse recorded', true]);
+      const modifier = itemFor(m.el, 'Organisation c-modifier')!;
+      expect(title(modifier)).to.equal('Check the record');
+      expect(modifier.querySelector('[part~="check-record"]')!.textContent).to.equal('Check the record: this decision has a condition this screen cannot show.');
+      expect(modifier.textContent, 'what is understood is still shown').to.contain('Allowed');
+      const nested = itemFor(m.el, 'Organisation c-nested')!;
+      expect(title(nested)).to.equal('Allowed, with exceptions');
+      expect(nested.textContent).to.contain('Exception: not allowed');
+      expect(all.some((li) => /See the record/.test(li.textContent ?? ''))).to.equal(false);
       await expectAccessible(m.el);
     });
 

@@ -7,20 +7,13 @@ import '../../src/components/medication-list/medication-list.js';
 import '../../src/components/consent-dialog/consent-dialog.js';
 import type { Adapter } from '../../src/core/adapter.js';
 import type { Bundle, Reference, Resource } from '../../src/core/fhir.js';
+import { listExamples, loadExample } from '../fhir-examples.js';
 
 /** The example files, as paths relative to the folder (`ig-ips/bundle-minimal.json`). */
-export async function exampleFiles(): Promise<string[]> {
-  const response = await fetch('/__zk/fhir-examples/index.json');
-  if (!response.ok) throw new Error(`FHIR examples unavailable: ${await response.text()}`);
-  return ((await response.json()) as { files: string[] }).files;
-}
+export const exampleFiles = listExamples;
 
 /** One example file: a FHIR resource or Bundle. */
-export async function exampleFile(path: string): Promise<Resource> {
-  const response = await fetch(`/__zk/fhir-examples/file/${path}`);
-  if (!response.ok) throw new Error(`example ${path}: ${response.status}`);
-  return (await response.json()) as Resource;
-}
+export const exampleFile = (path: string): Promise<Resource> => loadExample<Resource>(path);
 
 /** A FHIR test server of the example tests' own, re-seeded per file. */
 export async function examplesServer(): Promise<{ fhirUrl: string; resetUrl: string }> {

@@ -201,8 +201,9 @@ function medicationResources(strings: readonly string[], field: Field): Resource
   return out;
 }
 
-function consentsFor(strings: readonly string[]): Consent[] {
-  return strings.map((s, i): Consent => ({
+/** The patient h1 (the dialog names whose decisions it shows) and one Consent per string. */
+function consentsFor(strings: readonly string[]): Resource[] {
+  return [{ resourceType: 'Patient', id: 'h1', name: [{ family: 'Hostiel' }] }, ...strings.map((s, i): Consent => ({
     resourceType: 'Consent', id: `c${i}`, status: 'active',
     scope: i % 5 === 4 ? { text: s } : { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
     category: [{ text: s }], patient: { reference: 'Patient/h1' }, dateTime: '2025-03-01T10:00:00+01:00',
@@ -216,7 +217,7 @@ function consentsFor(strings: readonly string[]): Consent[] {
       class: [{ system: 'http://example.org/class', code: s, display: s }],
       code: [{ text: s }],
     },
-  }));
+  }))];
 }
 
 function requestFor(strings: readonly string[]): ConsentRequest {
@@ -403,7 +404,7 @@ describe('hardening: hostile text in every field (BLNS subset + own injections)'
       ['banner family name', banner, (s) => [{ resourceType: 'Patient', id: 'h1', name: [{ family: s }] }], undefined],
       ['medication name', list, (s) => medicationResources([s], 'names'), undefined],
       ['medication dosage text', list, (s) => medicationResources([s], 'dosage'), undefined],
-      ['consent recipient', dialog, () => [], (s) => { (dialog as ZkConsentDialog).request = requestFor([s, s, s, s]); }],
+      ['consent recipient', dialog, () => [{ resourceType: 'Patient', id: 'h1' }], (s) => { (dialog as ZkConsentDialog).request = requestFor([s, s, s, s]); }],
     ];
     for (const [what, el, resources, setup] of cases) {
       const short = 'A'.repeat(4_000);
