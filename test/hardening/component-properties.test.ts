@@ -111,7 +111,9 @@ describe('hardening: component properties (generated data, seed 20261122)', func
     }), params(RUNS.list));
   });
 
-  it(`<zk-consent-dialog> lists earlier decisions (or an error with retry) for any generated Consents — ${RUNS.dialog} runs`, async () => {
+  it(`<zk-consent-dialog> lists earlier decisions (or an error with retry) for any generated Consents — ${RUNS.dialog} runs`, async function () {
+    // Each run reads the patient as well and renders every Consent in full (nested provisions too).
+    this.timeout(30000);
     const { context, el } = await mount(html`<zk-consent-dialog patient-id="p1" recipient="Huisartsenpost Oost" data="Medicatie, Allergieën" purpose="TREAT" until="2030-12-31" open></zk-consent-dialog>`);
     await fc.assert(fc.asyncProperty(patientBundle('p1'), fc.constantFrom('en', 'nl'), async (bundle, locale) => {
       await setLocale(locale);
