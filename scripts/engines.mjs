@@ -269,7 +269,10 @@ export async function startWebKitDriver() {
   }
 }
 
-/** web-test-runner's browsers, concurrency and time limit per test file for an engine. */
+/**
+ * web-test-runner's browsers, concurrency and time limit per test file for an engine. The limit
+ * catches a hang: with the 2-core machine at load 35, a Chromium file went past 240 s.
+ */
 export async function wtrEngine(engine = currentEngine()) {
   if (engine === 'webkit') {
     const { WebdriverLauncher } = await import('@web/test-runner-webdriver');
@@ -303,7 +306,7 @@ export async function wtrEngine(engine = currentEngine()) {
   }
   return {
     concurrency: 2,
-    testsFinishTimeout: 240_000,
+    testsFinishTimeout: 900_000,
     browsers: [chromeLauncher({
       launchOptions: puppeteerLaunchOptions('chromium'),
       // Each test page in its own browser context, which headless Chromium shows in its own
