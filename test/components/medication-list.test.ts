@@ -322,7 +322,9 @@ describe('<zk-medication-list>', () => {
       await waitUntil(() => announced(el) === '4 current medications shown. Sorted by Medication, descending.', 'sort announced');
     });
 
-    it('keyboard: Tab reaches the filter, the toggles, the sort buttons and every name (the table never scrolls sideways, so it is no Tab stop); Enter and Space on a name fire zk-medication-select', async () => {
+    it('keyboard: Tab reaches the filter, the toggles, the sort buttons and every name (the table never scrolls sideways, so it is no Tab stop); Enter and Space on a name fire zk-medication-select', async function () {
+      // Seven round trips to the driver: WebDriver classic (WebKit) on a busy machine takes longer than CDP.
+      this.timeout(30_000);
       const { el } = await mount(fixtureResources());
       (part(el, 'filter') as HTMLInputElement).focus();
       const seen: string[] = [];
