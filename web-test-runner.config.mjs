@@ -7,6 +7,7 @@ import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { testServersPlugin } from './scripts/wtr-test-servers.mjs';
 import { guardMiddleware, loopbackPlugin } from './scripts/dev-server-guard.mjs';
 import { keysPlugin } from './scripts/wtr-keys.mjs';
+import { viewportPlugin } from './scripts/wtr-viewport.mjs';
 import { wtrEngine } from './scripts/engines.mjs';
 import { fhirExamplesPlugin } from './scripts/wtr-fhir-examples.mjs';
 
@@ -25,7 +26,7 @@ export default {
   // Loopback only, no files outside the repository or dotfiles, no foreign Host (dev-server-guard.mjs).
   hostname: '127.0.0.1',
   middleware: [guardMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServersPlugin(), keysPlugin(), axTreePlugin(), fhirExamplesPlugin(), loopbackPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), testServersPlugin(), keysPlugin(), viewportPlugin(), axTreePlugin(), fhirExamplesPlugin(), loopbackPlugin()],
   browsers: engine.browsers,
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), summaryReporter()],

@@ -16,9 +16,9 @@ export function axTreePlugin() {
     async executeCommand({ command, session }) {
       if (command !== 'zk-ax-tree') return undefined;
       // Only Chromium (over CDP) gives the tree; Firefox over BiDi and WebKit over WebDriver classic
-      // do not: null there, and the test says it was skipped.
+      // do not: false there (null would read as "no such command"), and the test says it was skipped.
       const page = session.browser.getPage?.(session.id);
-      if (!page || (await page.browser().version()).toLowerCase().includes('firefox')) return null;
+      if (!page || (await page.browser().version()).toLowerCase().includes('firefox')) return false;
       const snapshot = await page.accessibility.snapshot({ interestingOnly: false });
       return snapshot ? prune(snapshot)[0] ?? null : null;
     },

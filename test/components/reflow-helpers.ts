@@ -2,7 +2,8 @@
 // mounting each element in each state over the demo data, and measuring what a user would notice
 // at a given width: sideways scrolling, content that went missing, the Tab order, small targets.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { press } from '../keys.js';
+import { setViewportSize } from '../viewport.js';
 import type { TemplateResult } from 'lit';
 import '../../src/components/context/context.js';
 import '../../src/components/patient-banner/patient-banner.js';
@@ -68,7 +69,7 @@ export const nextFrame = () => new Promise<void>((resolve) => requestAnimationFr
 
 /** Sets the viewport (so the element's container) to `width` CSS px and lets layout and observers settle. */
 export async function resize(width: number, height = 800): Promise<void> {
-  await setViewport({ width, height });
+  await setViewportSize(width, height);
   await nextFrame();
   await nextFrame();
 }
@@ -112,6 +113,8 @@ export function horizontalOverflow(host: HTMLElement): number {
 function pseudoText(el: Element): string | undefined {
   const style = getComputedStyle(el, '::before');
   if (style.display === 'none') return undefined;
+  // Chromium gives the drawn string; Firefox and WebKit may give the declaration (`attr(data-label) / ""`).
+  if (style.content.startsWith('attr(data-label)')) return el.getAttribute('data-label') ?? undefined;
   const match = /^"((?:[^"\\]|\\.)*)"/.exec(style.content);
   return match?.[1];
 }
@@ -186,7 +189,7 @@ export async function tabOrder(options: { start?: boolean; max?: number } = {}):
   if (start) document.getElementById('before')!.focus();
   const stops: string[] = [];
   for (let i = 0; i < max; i += 1) {
-    await sendKeys({ press: 'Tab' });
+    await press('Tab');
     const active = deepActive();
     if (active?.id === 'after') break;
     if (!active || active === document.body) continue;
