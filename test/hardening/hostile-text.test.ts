@@ -319,7 +319,8 @@ describe('hardening: hostile text in every field (BLNS subset + own injections)'
     it(`<zk-medication-list>: ${what}`, async () => {
       const context = await fixture<ZkContext>(html`<zk-context><zk-medication-list patient-id="h1" show-history virtualize-threshold="100000"></zk-medication-list></zk-context>`);
       const el = context.firstElementChild as ZkMedicationList;
-      const allowed = await render(context, [el], new MemoryAdapter(medicationResources(['Alpha', 'Beta', '', '10'], field)), undefined, 'baseline');
+      // The baseline includes a benign overlong word: the list breaks it with its own <wbr>s.
+      const allowed = await render(context, [el], new MemoryAdapter(medicationResources(['Alpha', 'Beta', '', '10', 'W'.repeat(130)], field)), undefined, 'baseline');
       for (const group of chunks(STRINGS, 40)) {
         await render(context, [el], new MemoryAdapter(medicationResources(group, field)), allowed, `${field}: ${group.map(show).join(', ').slice(0, 400)}`);
         if (field === 'names') {

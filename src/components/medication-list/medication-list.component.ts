@@ -15,6 +15,7 @@ import {
 import { ZkMedicationSelectEvent } from '../../events/medication-select.js';
 import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js';
 import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely } from '../shared/states.js';
+import { breakable } from '../shared/breakable.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './medication-list.styles.js';
 import { addDutch } from '../../i18n/locale.js';
@@ -366,8 +367,8 @@ export class ZkMedicationList extends ZkElement {
   protected renderDosage(row: MedicationRow): TemplateResult {
     if (!row.dosage.length) return html`<span class="muted">${msg('No dosage given', { id: 'medication-list.no-dosage' })}</span>`;
     const lines = (items: readonly string[]) => (items.length === 1
-      ? html`<ul class="lines"><li>${items[0]}</li></ul>`
-      : html`<ul class="lines">${items.map((line) => html`<li>${line}</li>`)}</ul>`);
+      ? html`<ul class="lines"><li>${breakable(items[0])}</li></ul>`
+      : html`<ul class="lines">${items.map((line) => html`<li>${breakable(line)}</li>`)}</ul>`);
     if (!row.dosageDiffers) return lines(row.dosageText);
     return html`<p class="differs"><span aria-hidden="true">⚠ </span>${msg('The sources give different dosages', { id: 'medication-list.dosage-differs' })}</p>
       ${row.dosage.map((group) => html`<div class="dosage-group"><span class="dosage-source">${group.label}</span>${lines(group.lines)}</div>`)}`;
@@ -399,7 +400,7 @@ export class ZkMedicationList extends ZkElement {
     const label = this.cellLabels();
     if (rowIndex === undefined) {
       return html`<tr role="row" class=${rowClass} part="row" data-key=${row.key}>
-        <th role="rowheader" scope="row" class="row-name"><button type="button" class="name" part="name" @click=${select}>${row.name}</button>
+        <th role="rowheader" scope="row" class="row-name"><button type="button" class="name" part="name" @click=${select}>${breakable(row.name)}</button>
           <span class="sources" part="source">${row.kindText}</span></th>
         <td role="cell" part="strength" data-label=${label.strength}>${strength}</td>
         <td role="cell" part="dosage" data-label=${label.dosage}>${dosage}</td>
@@ -409,7 +410,7 @@ export class ZkMedicationList extends ZkElement {
       </tr>`;
     }
     return html`<div role="row" class="tr ${rowClass}" part="row" data-key=${row.key} aria-rowindex=${rowIndex}>
-      <div role="rowheader" class="cell row-name"><button type="button" class="name" part="name" @click=${select}>${row.name}</button>
+      <div role="rowheader" class="cell row-name"><button type="button" class="name" part="name" @click=${select}>${breakable(row.name)}</button>
         <span class="sources" part="source">${row.kindText}</span></div>
       <div role="cell" class="cell" part="strength" data-label=${label.strength}>${strength}</div>
       <div role="cell" class="cell" part="dosage" data-label=${label.dosage}>${dosage}</div>
