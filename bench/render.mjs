@@ -9,7 +9,7 @@ import {
   tempDir, textTable,
 } from './lib.mjs';
 
-export const SIZES = [100, 1000, 5000];
+export const SIZES = [10, 30, 100, 1000, 5000];
 
 const SUBJECTS = {
   floor: { group: 'list', label: 'floor (plain Lit, repeat)', entry: 'bench/pages/floor-page.ts', needs: [] },
@@ -231,7 +231,7 @@ export function renderTable(result) {
         const g = growth(s.bySize, a, b, metric);
         return Number.isFinite(g.ratio) ? `${g.ratio.toFixed(2)}× (n^${g.exponent.toFixed(2)})` : 'n/a';
       };
-      gRows.push([s.label, `${a.toLocaleString('en')} → ${b.toLocaleString('en')}`, `${b / a}×`, cell('firstRowsMs'), cell('filterMs'), cell('heapBytes')]);
+      gRows.push([s.label, `${a.toLocaleString('en')} → ${b.toLocaleString('en')}`, `${+(b / a).toFixed(2)}×`, cell('firstRowsMs'), cell('filterMs'), cell('heapBytes')]);
     }
   }
   out.push('', 'Cost growth (median ratios; linear = the row ratio, n^1.00)');

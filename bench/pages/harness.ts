@@ -180,6 +180,8 @@ export function installHarness(subject: Subject): void {
         if (!check()) stop = observeAll(el, () => void check());
       });
       const firstRows = await afterNextPaint();
+      // bench/profile.mjs stops its CPU profile here (console.profileEnd), at the first paint with rows.
+      (window as unknown as { benchHooks?: { firstRows?: () => void } }).benchHooks?.firstRows?.();
       const settled = (await settle(target!, QUIET_MS))?.painted ?? firstRows;
       return { firstRowsMs: firstRows - start, settledMs: Math.max(settled, firstRows) - start, rowsInDom: subject.rowCount(target!), shown: subject.shownCount(target!), start, end: firstRows };
     },
