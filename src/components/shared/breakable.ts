@@ -14,7 +14,7 @@ export function breakable(text: string): string | TemplateResult[] {
   if (text.length <= CHUNK || !OVERLONG.test(text)) return text;
   const out: TemplateResult[] = [];
   let last = 0;
-  for (const match of text.matchAll(new RegExp(`\\S{${CHUNK + 1},}`, 'g'))) {
+  for (const match of text.matchAll(new RegExp(OVERLONG.source, 'g'))) {
     // Pieces of up to 64 characters, never parting a combining mark from the letter it sits on.
     const pieces = match[0].match(/\p{M}*(?:\P{M}\p{M}*){1,64}/gu);
     const chunks = pieces?.join('') === match[0] ? pieces : [match[0]];
