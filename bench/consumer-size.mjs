@@ -19,46 +19,67 @@ export const BUNDLERS = {
   esbuild: { label: 'esbuild', build: (dir, out) => buildEsbuild(dir, out) },
 };
 
+/**
+ * An app's code that uses what it imports: `[module, names]` pairs, `names` undefined for the whole
+ * module (`import * as`). A bundler drops what an app does not use, so each row keeps its imports
+ * on `globalThis`, as an app's code would reach them.
+ */
+function uses(...imports) {
+  const lines = [];
+  const kept = [];
+  imports.forEach(([spec, names], i) => {
+    if (names === null) lines.push(`import '${spec}';`);
+    else if (names === undefined) {
+      lines.push(`import * as m${i} from '${spec}';`);
+      kept.push(`m${i}`);
+    } else {
+      lines.push(`import { ${names.map((n) => `${n} as m${i}_${n}`).join(', ')} } from '${spec}';`);
+      kept.push(...names.map((n) => `m${i}_${n}`));
+    }
+  });
+  if (kept.length) lines.push(`globalThis.zkUsed = [${kept.join(', ')}];`);
+  return lines.join('\n');
+}
+
 const LIT_FAMILY = [
-  "export { LitElement, html, css, nothing } from 'lit';",
-  "export { property, state } from 'lit/decorators.js';",
-  "export { configureLocalization, msg, str, updateWhenLocaleChanges } from '@lit/localize';",
-  "export { Task } from '@lit/task';",
-  "export { ContextProvider, consume, createContext, provide } from '@lit/context';",
+  ['lit', ['LitElement', 'html', 'css', 'nothing']],
+  ['lit/decorators.js', ['property', 'state']],
+  ['@lit/localize', ['configureLocalization', 'msg', 'str', 'updateWhenLocaleChanges']],
+  ['@lit/task', ['Task']],
+  ['@lit/context', ['ContextProvider', 'consume', 'createContext', 'provide']],
 ];
 
-/** The rows: what an app writes, and what it then ships. `uses`: keep what the module exports. */
+/** The rows: what an app writes, and what it then ships. */
 export const CONSUMER_ROWS = [
-  { id: 'index', label: "import 'zorgkit' (every element, core, i18n)", code: "export * from 'zorgkit';" },
-  { id: 'patient-banner', label: "import 'zorgkit/patient-banner'", code: "import 'zorgkit/patient-banner';" },
-  { id: 'medication-list', label: "import 'zorgkit/medication-list'", code: "import 'zorgkit/medication-list';" },
-  { id: 'consent-dialog', label: "import 'zorgkit/consent-dialog'", code: "import 'zorgkit/consent-dialog';" },
-  { id: 'context', label: "import 'zorgkit/context'", code: "import 'zorgkit/context';" },
-  { id: 'core', label: "everything from 'zorgkit/core'", code: "export * from 'zorgkit/core';" },
-  { id: 'model', label: "everything from 'zorgkit/model'", code: "export * from 'zorgkit/model';" },
-  { id: 'adapters/memory', label: "{ MemoryAdapter } from 'zorgkit/adapters/memory'", code: "export { MemoryAdapter } from 'zorgkit/adapters/memory';" },
-  { id: 'adapters/fhir-rest', label: "{ FhirRestAdapter } from 'zorgkit/adapters/fhir-rest'", code: "export { FhirRestAdapter } from 'zorgkit/adapters/fhir-rest';" },
-  { id: 'smart', label: "everything from 'zorgkit/adapters/smart' (oidc-client-ts lazy)", code: "export * from 'zorgkit/adapters/smart';", usesSmart: true },
+  { id: 'index', label: "everything from 'zorgkit' (every element, core, i18n)", code: uses(['zorgkit']) },
+  { id: 'patient-banner', label: "import 'zorgkit/patient-banner'", code: uses(['zorgkit/patient-banner', null]) },
+  { id: 'medication-list', label: "import 'zorgkit/medication-list'", code: uses(['zorgkit/medication-list', null]) },
+  { id: 'consent-dialog', label: "import 'zorgkit/consent-dialog'", code: uses(['zorgkit/consent-dialog', null]) },
+  { id: 'context', label: "import 'zorgkit/context'", code: uses(['zorgkit/context', null]) },
+  { id: 'core', label: "everything from 'zorgkit/core'", code: uses(['zorgkit/core']) },
+  { id: 'model', label: "everything from 'zorgkit/model'", code: uses(['zorgkit/model']) },
+  { id: 'adapters/memory', label: "{ MemoryAdapter } from 'zorgkit/adapters/memory'", code: uses(['zorgkit/adapters/memory', ['MemoryAdapter']]) },
+  { id: 'adapters/fhir-rest', label: "{ FhirRestAdapter } from 'zorgkit/adapters/fhir-rest'", code: uses(['zorgkit/adapters/fhir-rest', ['FhirRestAdapter']]) },
+  { id: 'smart', label: "everything from 'zorgkit/adapters/smart' (oidc-client-ts lazy)", code: uses(['zorgkit/adapters/smart']), usesSmart: true },
   {
     id: 'all3',
-    label: 'the three components + `<zk-context>` + MemoryAdapter + FhirRestAdapter (docs/index.md)',
-    code: [
-      "import 'zorgkit/patient-banner';", "import 'zorgkit/medication-list';", "import 'zorgkit/consent-dialog';", "import 'zorgkit/context';",
-      "export { MemoryAdapter } from 'zorgkit/adapters/memory';", "export { FhirRestAdapter } from 'zorgkit/adapters/fhir-rest';",
-    ].join('\n'),
+    label: 'the three components + <zk-context> + MemoryAdapter + FhirRestAdapter (docs/index.md)',
+    code: uses(
+      ['zorgkit/patient-banner', null], ['zorgkit/medication-list', null], ['zorgkit/consent-dialog', null], ['zorgkit/context', null],
+      ['zorgkit/adapters/memory', ['MemoryAdapter']], ['zorgkit/adapters/fhir-rest', ['FhirRestAdapter']],
+    ),
   },
-  { id: 'lit', group: 'ref', label: 'reference: Lit alone (LitElement, html, css, repeat)', code: "export { LitElement, html, css, nothing } from 'lit';\nexport { repeat } from 'lit/directives/repeat.js';" },
-  { id: 'lit-family', group: 'ref', label: 'reference: Lit + @lit/localize, @lit/task, @lit/context (what every element uses)', code: LIT_FAMILY.join('\n') },
+  { id: 'lit', group: 'ref', label: 'reference: Lit alone (LitElement, html, css, repeat)', code: uses(['lit', ['LitElement', 'html', 'css', 'nothing']], ['lit/directives/repeat.js', ['repeat']]) },
+  { id: 'lit-family', group: 'ref', label: 'reference: Lit + @lit/localize, @lit/task, @lit/context (what every element uses)', code: uses(...LIT_FAMILY) },
   {
     id: 'platform',
     group: 'ref',
     label: 'reference: Lit family + @lit-labs/virtualizer + core + memory + FHIR REST adapters (no component code)',
-    code: [
+    code: uses(
       ...LIT_FAMILY,
-      "export { virtualize } from '@lit-labs/virtualizer/virtualize.js';",
-      "export { flow } from '@lit-labs/virtualizer/layouts/flow.js';",
-      "export * from 'zorgkit/core';", "export { MemoryAdapter } from 'zorgkit/adapters/memory';", "export { FhirRestAdapter } from 'zorgkit/adapters/fhir-rest';",
-    ].join('\n'),
+      ['@lit-labs/virtualizer/virtualize.js', ['virtualize']], ['@lit-labs/virtualizer/layouts/flow.js', ['flow']],
+      ['zorgkit/core'], ['zorgkit/adapters/memory', ['MemoryAdapter']], ['zorgkit/adapters/fhir-rest', ['FhirRestAdapter']],
+    ),
   },
 ];
 
@@ -99,7 +120,7 @@ async function measurePage(browser, outDir) {
 /** Builds and measures every row with every bundler. */
 export async function runConsumerSize({ log = () => undefined } = {}) {
   ensureBuilt({ log });
-  const { app } = packAndInstall({ log });
+  const { app, remove } = packAndInstall({ log });
   const browser = await launchBrowser();
   const rows = [];
   try {
@@ -141,6 +162,7 @@ export async function runConsumerSize({ log = () => undefined } = {}) {
     });
   } finally {
     await browser.close();
+    remove();
   }
   return rows;
 }

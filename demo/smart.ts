@@ -7,8 +7,12 @@
 // The SMART parameters are removed from the address bar first (history.replaceState), so no code or
 // state stays there or in the history, whatever happens next. Failures reject with a
 // SmartLaunchError whose message is written for the user.
+//
+// The demo accepts one FHIR server in a launch link: the `smartIss` setting (demo-config.ts). A tab
+// that started a launch remembers that it did (sessionStorage, no token), so a reload, which ends
+// the in-memory session, shows "start the app again" instead of someone else's sample record.
 import type { Adapter } from '../src/core/adapter.js';
-import { isLoopbackHost } from '../src/core/http.js';
+import type { DemoSettings } from './demo-config.js';
 import {
   applySmartStyle, completeSmartLaunch, detectSmartLaunch, fetchSmartStyle, startSmartLaunch, urlWithoutSmartParams,
   type SmartAppOptions,
@@ -17,24 +21,43 @@ import {
 /** The demo's client id, registered in the sandbox (`npm run sandbox`). */
 export const SMART_CLIENT_ID = 'zorgkit-demo';
 
-/** The demo's SMART settings: the page itself is the redirect URI; only local servers are trusted. */
-export function demoSmartOptions(): SmartAppOptions {
+/** sessionStorage key: this tab started a SMART launch (no token, no patient data). */
+const LAUNCHED_KEY = 'zk.demo.smart-launched';
+
+/** The demo's SMART settings: the page itself is the redirect URI; only the configured server is trusted. */
+export function demoSmartOptions(settings: DemoSettings): SmartAppOptions {
   return {
     clientId: SMART_CLIENT_ID,
     redirectUri: `${location.origin}${location.pathname.replace(/index\.html$/, '')}`,
-    // The demo talks to the local sandbox only (its Content-Security-Policy allows no other server).
-    isAllowedIss: (iss) => isLoopbackHost(iss.hostname),
+    isAllowedIss: [settings.smartIss],
   };
 }
 
+/** Starts a standalone launch (the "SMART launch" button). */
+export async function startDemoLaunch(settings: DemoSettings): Promise<void> {
+  sessionStorage.setItem(LAUNCHED_KEY, '1');
+  await startSmartLaunch({ iss: settings.smartIss }, demoSmartOptions(settings));
+}
+
+/** Whether this tab was in a SMART launch that a reload has ended (the tokens were in memory only). */
+export function launchWasLost(): boolean {
+  return detectSmartLaunch(location.href) === undefined && sessionStorage.getItem(LAUNCHED_KEY) !== null;
+}
+
+/** Forgets that this tab was launched (the user chose the sample data). */
+export function forgetLaunch(): void {
+  sessionStorage.removeItem(LAUNCHED_KEY);
+}
+
 /** Starts, completes or ignores a SMART launch according to the page URL (see the top of this file). */
-export async function smartAdapterFromLocation(): Promise<Adapter | undefined> {
+export async function smartAdapterFromLocation(settings: DemoSettings): Promise<Adapter | undefined> {
   const here = location.href;
   const launch = detectSmartLaunch(here);
   if (!launch) return undefined;
+  sessionStorage.setItem(LAUNCHED_KEY, '1');
   history.replaceState(history.state, '', urlWithoutSmartParams(here));
-  if (launch.kind === 'callback') return completeSmartLaunch(here, demoSmartOptions());
-  await startSmartLaunch(launch, demoSmartOptions());
+  if (launch.kind === 'callback') return completeSmartLaunch(here, demoSmartOptions(settings));
+  await startSmartLaunch(launch, demoSmartOptions(settings));
   return new Promise<never>(() => undefined);
 }
 

@@ -12,7 +12,7 @@
 // of refresh requests (RFC 6749 §6: the original grant then applies), as zorgkit's SmartAdapter does.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
-import { errorPage, interactionPage, PAGE_CSP, sendPage } from './pages.mjs';
+import { errorPage, interactionPage, pageCsp, sendPage } from './pages.mjs';
 import { narrowScopes, parseResourceScope } from './scopes.mjs';
 
 /** The OpenID / SMART scopes oidc-provider itself knows. */
@@ -112,7 +112,7 @@ export function createAuthorizationServer({ issuer, fhirUrl, clientId, redirectU
     },
     renderError: async (ctx, out) => {
       ctx.type = 'html';
-      ctx.set('Content-Security-Policy', PAGE_CSP);
+      ctx.set('Content-Security-Policy', pageCsp(ctx.res));
       ctx.body = errorPage('Authorization error', out.error_description ?? out.error ?? 'Unknown error');
     },
   });

@@ -11,6 +11,15 @@ const h = escapeHtml;
 /** The Content-Security-Policy of every sandbox page: no script at all, styles from the sandbox only. */
 export const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' http://localhost:* http://127.0.0.1:*; base-uri 'none'; frame-ancestors 'none'";
 
+/**
+ * The page CSP for a response: `frame-ancestors 'none'` unless the sandbox was started with
+ * `frameAncestors` (an EHR page that opens the app, and so its sign-in, in an iframe), which
+ * the sandbox notes on the response as `res.zkFrameAncestors`.
+ */
+export function pageCsp(res) {
+  return res?.zkFrameAncestors ? PAGE_CSP.replace("frame-ancestors 'none'", `frame-ancestors ${res.zkFrameAncestors}`) : PAGE_CSP;
+}
+
 function layout(title, body) {
   return `<!doctype html>
 <html lang="en">
@@ -35,7 +44,7 @@ ${body}
 export function sendPage(res, status, html, extra = {}) {
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': PAGE_CSP,
+    'Content-Security-Policy': pageCsp(res),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     ...extra,

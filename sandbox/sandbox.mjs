@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { answerPreflight, listen, setCorsHeaders, startFhirServer } from '../test/servers/fhir-server.mjs';
 import { createAuthorizationServer, STATIC_SCOPES, readForm } from './authorization-server.mjs';
 import { errorPage, launcherPage, sendPage, SANDBOX_CSS } from './pages.mjs';
+import { isAllowedHostHeader } from '../scripts/dev-server-guard.mjs';
 import { allows, requiredPermission } from './scopes.mjs';
 
 export const DEFAULT_PORT = 8091;
@@ -95,6 +96,8 @@ function requestLog() {
  *   appUrl: the app's redirect URI(s), registered for the public client (exact match).
  *   tokenTtlSeconds / refreshTokenTtlSeconds: lifetimes; `settings` changes them for later tokens.
  *   requireToken (default true): the SMART FHIR base answers 401 without a valid token.
+ *   frameAncestors: who may show the sandbox's pages (the sign-in) in a frame, e.g.
+ *     `http://127.0.0.1:9000` for an EHR page that opens apps in an iframe (default: nobody).
  */
 export async function startSandbox({
   host = '127.0.0.1',
@@ -107,14 +110,17 @@ export async function startSandbox({
   requireToken = true,
   seed,
   log = false,
+  frameAncestors,
 } = {}) {
+  if (frameAncestors !== undefined && !/^[\w'*:/.\- ]+$/.test(frameAncestors)) throw new Error(`frameAncestors: not a CSP source list: ${frameAncestors}`);
   const bundle = seed ?? (await import('../demo/data/demo-data.js')).demoBundle;
   const redirectUris = [...new Set((Array.isArray(appUrl) ? appUrl : [appUrl]).map((u) => new URL(u).href))];
   const settings = { tokenTtlSeconds, refreshTokenTtlSeconds, requireToken };
 
   const resources = (bundle.entry ?? []).map((e) => e.resource).filter(Boolean);
   const patients = new Map(resources.filter((r) => r.resourceType === 'Patient').map((r) => [r.id, r]));
-  const fhir = await startFhirServer({ port: fhirPort, host, seed: bundle, log });
+  // The open FHIR server (no token): only the registered apps' pages may call it from a browser.
+  const fhir = await startFhirServer({ port: fhirPort, host, seed: bundle, log, allowedOrigins: redirectUris });
 
   const server = http.createServer();
   let actualPort;
@@ -191,6 +197,8 @@ export async function startSandbox({
       response_types_supported: ['code'],
       token_endpoint_auth_methods_supported: ['none'],
       code_challenge_methods_supported: ['S256'],
+      // oidc-provider sends `iss` with every authorization response (RFC 9207).
+      authorization_response_iss_parameter_supported: true,
       scopes_supported: [...STATIC_SCOPES, 'patient/*.cruds', 'patient/*.rs', 'user/*.cruds', 'user/*.rs'],
       capabilities: CAPABILITIES,
     };
@@ -275,7 +283,12 @@ export async function startSandbox({
   }
 
   server.on('request', async (req, res) => {
+    if (!isAllowedHostHeader(req.headers.host, [host])) {
+      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('This sandbox answers only requests for localhost.');
+      return;
+    }
     const url = new URL(req.url, origin);
+    if (frameAncestors) res.zkFrameAncestors = frameAncestors;
     if (url.pathname === '/oidc/token' && req.method === 'POST') {
       const record = { grantType: undefined, status: 0, time: new Date().toISOString() };
       stats.token.requests.push(record);

@@ -14,6 +14,7 @@ const HELP = `npm run sandbox -- [options]
   --token-ttl <s>     access token lifetime in seconds (default 300)
   --refresh-ttl <s>   refresh token lifetime in seconds (default 3600)
   --open              do not require a token on the SMART FHIR base (debugging)
+  --frame-ancestors <origins>  who may show the sign-in pages in a frame (an EHR page that opens apps in an iframe)
   --log               log every request`;
 
 export function parseArgs(argv) {
@@ -37,6 +38,7 @@ export function parseArgs(argv) {
     else if (flag === '--token-ttl') args.tokenTtlSeconds = number();
     else if (flag === '--refresh-ttl') args.refreshTokenTtlSeconds = number();
     else if (flag === '--open') args.requireToken = false;
+    else if (flag === '--frame-ancestors') args.frameAncestors = value();
     else if (flag === '--log') args.log = true;
     else if (flag === '--help' || flag === '-h') args.help = true;
     else throw new Error(`Unknown option: ${argv[i]}`);

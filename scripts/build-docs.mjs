@@ -19,6 +19,10 @@ function inline(text) {
       if (part.startsWith('`') && part.endsWith('`') && part.length > 1) return `<code>${escape(part.slice(1, -1))}</code>`;
       return escape(part)
         .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+        // An image: a file beside the page (img/…), never another site.
+        .replace(/!\[([^\]]*)\]\(([\w./-]+\.(?:png|svg|jpg|webp))\)/g, (_, alt, src) => (src.includes('..') || src.startsWith('/')
+          ? alt
+          : `<img src="${src}" alt="${alt}" loading="lazy">`))
         .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, label, href) => {
           const safe = /^(https?:|mailto:|#|\.{0,2}\/|[\w-]+(\.|#|\/))/.test(href) ? href : '#';
           return `<a href="${safe.replace(/\.md(#|$)/, '.html$1')}">${label}</a>`;

@@ -4,6 +4,16 @@
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { root } from './ensure-deps.mjs';
+import { guardMiddleware, LISTEN_HOST, loopbackPlugin } from './dev-server-guard.mjs';
+
+/**
+ * The page policy; `frameAncestors` lists who may show the pages in a frame (an EHR that opens
+ * SMART apps in an iframe): `'self'` by default, e.g. `'self' https://ehr.example.org` to allow one.
+ */
+export function strictCsp(frameAncestors = "'self'") {
+  if (!/^[\w'*:/.\- ]+$/.test(frameAncestors)) throw new Error(`frame ancestors: not a CSP source list: ${frameAncestors}`);
+  return STRICT_CSP.replace("frame-ancestors 'self'", `frame-ancestors ${frameAncestors}`);
+}
 
 export const STRICT_CSP = [
   "default-src 'self'",
@@ -18,8 +28,14 @@ export const STRICT_CSP = [
   'trusted-types lit-html',
 ].join('; ');
 
-/** Starts the server; resolves once it listens. */
-export async function serve({ port = 8000, hostname = 'localhost', logStartMessage = false } = {}) {
+/**
+ * Starts the server on loopback (`LISTEN_HOST`); resolves once it listens.
+ * - `frameAncestors`: who may frame the pages (default `'self'`; `npm start` reads FRAME_ANCESTORS).
+ * - `demoSettings`: what `/demo/settings.json` answers: `{ smartIss, fhirUrl }`, the FHIR servers of
+ *   the demo's "SMART launch" button and "local FHIR server" mode (default: the sandbox's).
+ */
+export async function serve({ port = 8000, hostname = 'localhost', logStartMessage = false, frameAncestors = "'self'", demoSettings = {} } = {}) {
+  const csp = strictCsp(frameAncestors);
   const server = await startDevServer({
     config: {
       rootDir: root,
@@ -28,9 +44,16 @@ export async function serve({ port = 8000, hostname = 'localhost', logStartMessa
       port,
       hostname,
       nodeResolve: { exportConditions: ['production'], browser: true },
-      plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}/tsconfig.json` })],
+      plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}/tsconfig.json` }), loopbackPlugin(LISTEN_HOST)],
       middleware: [
+        guardMiddleware(),
         async function redirectAndSecure(context, next) {
+          if (context.path === '/demo/settings.json') {
+            context.type = 'application/json';
+            context.set('Cache-Control', 'no-store');
+            context.body = JSON.stringify(demoSettings);
+            return;
+          }
           if (context.path === '/' || context.path === '/demo') {
             context.redirect('/demo/');
             return;
@@ -41,7 +64,7 @@ export async function serve({ port = 8000, hostname = 'localhost', logStartMessa
           }
           await next();
           if (context.response.is('html')) {
-            context.set('Content-Security-Policy', STRICT_CSP);
+            context.set('Content-Security-Policy', csp);
           }
         },
       ],

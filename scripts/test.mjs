@@ -1,21 +1,31 @@
-// `npm test`: set up (dependencies, Chromium), then type check, lint, Node-side tests and every
-// browser test in headless Chromium. Ends with one line `N passed, N failed`.
-//   npm test                       everything
-//   npm test -- test/model/x.test.ts   just those browser test files (no type check or lint)
+// `npm test`: set up (dependencies, the three browser engines), then type check, lint, Node-side
+// tests, and every browser test and end-to-end test in Chromium, Firefox and WebKit, one engine
+// after another. Ends with the counts per engine and one line `N passed, N failed` over everything.
+//   npm test                                   everything, all three engines
+//   npm test -- test/model/x.test.ts           just those browser test files (no type check or lint)
+//   npm test -- --engine firefox [files]       one engine only (--engine may be repeated)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDependencies, root } from './ensure-deps.mjs';
-import { findChrome } from './find-chrome.mjs';
+import { E2E_ENGINES, E2E_NOT_IN, ENGINES, ensureEngines, parseEngineArgs } from './engines.mjs';
 
+const { engines, rest: files } = parseEngineArgs(process.argv.slice(2));
 ensureDependencies();
-const chrome = findChrome();
-const env = { ...process.env, CHROME_PATH: chrome };
+const env = { ...process.env, ...ensureEngines(engines) };
 const work = mkdtempSync(join(tmpdir(), 'zk-test-'));
-const files = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+/** Counts and minutes of each engine's browser and end-to-end tests. */
+const perEngine = Object.fromEntries(engines.map((e) => [e, { passed: 0, failed: 0, skipped: 0, ms: 0 }]));
+let counting = totals;
+
+/** Adds counts to the totals and, while an engine runs, to that engine's line. */
+function add(key, n) {
+  totals[key] += n;
+  if (counting !== totals) counting[key] += n;
+}
 
 function run(label, command, args, extraEnv = {}) {
   console.log(`\n▶ ${label}`);
@@ -24,41 +34,49 @@ function run(label, command, args, extraEnv = {}) {
 }
 
 function step(label, command, args) {
-  if (run(label, command, args)) totals.passed += 1;
+  if (run(label, command, args)) add('passed', 1);
   else {
-    totals.failed += 1;
+    add('failed', 1);
     failures.push(label);
   }
 }
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
+/** .test.mjs files in a folder. */
+function testFiles(dir) {
+  return existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.mjs')).map((f) => join(dir, f)) : [];
+}
+
+let nodeRuns = 0;
+
+/** One `node --test` run, one file at a time; its counts are added to the totals. */
+function nodeRun(label, nodeTests, extraEnv = {}) {
+  if (nodeTests.length === 0) return;
+  const tap = join(work, `node-${(nodeRuns += 1)}.tap`);
+  const ok = run(label, process.execPath, [
+    '--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...nodeTests,
+  ], extraEnv);
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const num = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  add('passed', num('pass'));
+  add('failed', num('fail') + num('cancelled'));
+  add('skipped', num('skipped') + num('todo'));
+  if (!ok) {
+    failures.push(label);
+    if (num('fail') + num('cancelled') === 0) add('failed', 1);
+  }
+}
+
 if (files.length === 0) {
   step('type check (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
   step('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
 
   // test/consumers: the packed package installed and built by Vite, webpack and esbuild (issue 15).
-  const nodeTests = ['test/node', 'test/e2e', 'test/consumers'].flatMap((dir) => (existsSync(join(root, dir))
-    ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.mjs')).map((f) => join(dir, f))
-    : []));
-  if (nodeTests.length > 0) {
-    const tap = join(work, 'node.tap');
-    const ok = run('Node-side and end-to-end tests (node --test)', process.execPath, [
-      '--test', '--test-concurrency=1',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-      ...nodeTests,
-    ]);
-    const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-    const num = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-    totals.passed += num('pass');
-    totals.failed += num('fail') + num('cancelled');
-    totals.skipped += num('skipped') + num('todo');
-    if (!ok) {
-      failures.push('Node-side tests');
-      if (num('fail') + num('cancelled') === 0) totals.failed += 1;
-    }
-  }
+  nodeRun('Node-side tests and consumer builds (node --test)', [...testFiles('test/node'), ...testFiles('test/consumers')]);
 }
 
 let browserRuns = 0;
@@ -69,26 +87,44 @@ function browserRun(label, wtrArgs, extraEnv = {}) {
   const ok = run(label, bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs', ...wtrArgs], { ...extraEnv, ZK_WTR_RESULTS: results });
   if (existsSync(results)) {
     const r = JSON.parse(readFileSync(results, 'utf8'));
-    totals.passed += r.passed;
-    totals.failed += r.failed + r.fileErrors;
-    totals.skipped += r.skipped;
+    add('passed', r.passed);
+    add('failed', r.failed + r.fileErrors);
+    add('skipped', r.skipped);
   }
   if (!ok) {
     failures.push(label);
-    if (!existsSync(results)) totals.failed += 1;
+    if (!existsSync(results)) add('failed', 1);
   }
 }
 
-browserRun('browser tests (web-test-runner, headless Chromium)', files.length ? ['--files', ...files] : []);
+const NAMES = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };
 
-// Calendar dates must never shift with the browser's zone: run the model tests again west and
-// east of Greenwich (UTC hides a getUTC*/getDate mix-up).
-if (files.length === 0) {
-  for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
-    browserRun(`model tests in ${tz}`, ['--files', 'test/model/*.test.ts'], { TZ: tz });
+for (const engine of engines) {
+  counting = perEngine[engine];
+  const started = Date.now();
+  const engineEnv = { ZK_ENGINE: engine };
+  browserRun(`browser tests in ${NAMES[engine]} (web-test-runner)`, files.length ? ['--files', ...files] : [], engineEnv);
+
+  if (files.length === 0) {
+    // Calendar dates must never shift with the browser's zone: run the model tests again west and
+    // east of Greenwich (UTC hides a getUTC*/getDate mix-up).
+    for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
+      browserRun(`model tests in ${NAMES[engine]}, ${tz}`, ['--files', 'test/model/*.test.ts'], { ...engineEnv, TZ: tz });
+    }
+    if (E2E_ENGINES.includes(engine)) nodeRun(`end-to-end tests in ${NAMES[engine]} (node --test)`, testFiles('test/e2e'), engineEnv);
+    else console.log(`\n▶ end-to-end tests in ${NAMES[engine]}: not run (${E2E_NOT_IN[engine]})`);
   }
+  perEngine[engine].ms = Date.now() - started;
+  counting = totals;
 }
 
+const minutes = (ms) => `${Math.floor(ms / 60000)} m ${String(Math.round((ms % 60000) / 1000)).padStart(2, '0')} s`;
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log('');
+for (const engine of engines) {
+  const c = perEngine[engine];
+  console.log(`${NAMES[engine].padEnd(8)} ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''} (${minutes(c.ms)})`);
+}
+if (engines.length < ENGINES.length) console.log(`(engines left out: ${ENGINES.filter((e) => !engines.includes(e)).join(', ')})`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(failures.length || totals.failed ? 1 : 0);

@@ -1,5 +1,6 @@
 // A web-test-runner plugin that starts the real FHIR test server and the fault proxy on 127.0.0.1
-// the first time a browser test asks for them (GET /__zk/servers.json), and stops them at the end.
+// as the run starts (browser tests ask for their addresses with GET /__zk/servers.json), and stops
+// them at the end.
 let servers;
 
 async function start() {
@@ -18,6 +19,11 @@ export function testServersPlugin() {
       servers ??= start();
       const { fhirUrl, proxyUrl } = await servers;
       return { body: JSON.stringify({ fhirUrl, proxyUrl }), type: 'application/json' };
+    },
+    // Started with the run, while the browser starts: not inside the first test that asks.
+    serverStart() {
+      servers ??= start();
+      servers.catch(() => undefined);
     },
     async serverStop() {
       if (servers) await (await servers).close();

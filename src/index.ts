@@ -15,5 +15,6 @@ export { ZkConsentWithdrawEvent } from './events/consent-withdraw.js';
 export { ZkConsentCloseEvent } from './events/consent-close.js';
 export { ZkRequestCloseEvent, type ZkCloseSource } from './events/request-close.js';
 export { ZkSessionExpiredEvent } from './events/session-expired.js';
+export { ZkSignInRequestEvent } from './events/sign-in-request.js';
 
 export type { ConsentRequest } from './model/consent.js';

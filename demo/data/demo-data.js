@@ -723,11 +723,14 @@ function mp9Extensions(p) {
 /** MedicationRequest: medicatieafspraak (kind 'ma', default) or verstrekkingsverzoek ('vv'). */
 function medicationRequest(p) {
   const { contained, ...medication } = medicationOf(p.med);
+  // `validity` is an agreement's period of use (MP9 ext-TimeInterval.Period) and a dispense
+  // request's validity period (dispenseRequest.validityPeriod, which is not a period of use).
+  const agreement = (p.kind ?? 'ma') === 'ma';
   return {
     resourceType: 'MedicationRequest',
     id: p.id,
     contained,
-    extension: mp9Extensions(p),
+    extension: mp9Extensions(agreement && p.validity && !p.periodExt ? { ...p, periodExt: p.validity } : p),
     modifierExtension: p.modifierExtension,
     identifier: [ident(SYS_MP9, p.id)],
     status: p.status,
@@ -743,7 +746,7 @@ function medicationRequest(p) {
     basedOn: p.basedOn ? [ref(`MedicationRequest/${p.basedOn}`)] : undefined,
     note: p.note ? [{ text: p.note }] : undefined,
     dosageInstruction: p.dosage,
-    dispenseRequest: p.dispense ?? (p.validity ? { validityPeriod: p.validity } : undefined),
+    dispenseRequest: p.dispense ?? (p.validity && !agreement ? { validityPeriod: p.validity } : undefined),
     priorPrescription: p.prior ? ref(`MedicationRequest/${p.prior}`) : undefined,
   };
 }

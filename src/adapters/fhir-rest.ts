@@ -1,14 +1,14 @@
 // FhirRestAdapter: any FHIR R4 server over `fetch`. https only (http for localhost), FHIR JSON,
-// a pluggable token whose Authorization header goes only to the base URL's origin, a per-request
-// timeout, and retries only where repeating the request cannot do harm.
+// a pluggable token whose Authorization header goes only to the base URL and below, redirects
+// never followed, a per-request timeout, and retries only where repeating the request cannot do harm.
 import type {
   Adapter, CreateOptions, CreateResult, LaunchContext, RequestOptions, SearchPage, SearchParams, UpdateOptions,
 } from '../core/adapter.js';
 import { ForbiddenError, InvalidResourceError, NetworkError, NotFoundError, UnauthorizedError, isAbortError } from '../core/errors.js';
 import type { Bundle, Resource } from '../core/fhir.js';
 import {
-  MESSAGES, abortError, errorForStatus, invalidResponse, isSameOrigin, networkError, parseRetryAfter, parseSecureUrl, sleep,
-  timeoutError,
+  MESSAGES, abortError, errorForStatus, invalidResponse, isWithinBase, networkError, parseRetryAfter, parseSecureUrl, redirectError,
+  sleep, timeoutError,
 } from '../core/http.js';
 
 export { isSameOrigin } from '../core/http.js';
@@ -19,7 +19,7 @@ export interface FhirRestAdapterOptions {
   baseUrl: string;
   /**
    * Gives the access token for a request (called before every attempt, so a refreshed token is
-   * used). Sent as `Authorization: Bearer …` to the base URL's origin only.
+   * used). Sent as `Authorization: Bearer …` only to the base URL and the paths below it.
    */
   token?: () => Promise<string | undefined>;
   /** Time limit for one attempt, answer body included (default 15000 ms). */
@@ -76,6 +76,16 @@ function parseBody(text: string): unknown {
   }
 }
 
+/** Whether an answer's URL is the one asked for (origin and path; a fetch wrapper may add a query). */
+function samePath(answered: string, asked: URL): boolean {
+  try {
+    const url = new URL(answered);
+    return url.origin === asked.origin && url.pathname === asked.pathname;
+  } catch {
+    return false;
+  }
+}
+
 /** The resource type a search URL is for (its last path segment), when it looks like one. */
 function typeFromUrl(url: URL): string | undefined {
   const last = url.pathname.split('/').filter(Boolean).pop();
@@ -108,6 +118,8 @@ export class FhirRestAdapter implements Adapter {
   private readonly backoffBaseMs: number;
   /** Search type of the `next` links handed out (bounded), to tell matches from included resources. */
   private readonly linkTypes = new Map<string, string>();
+  /** The server's CapabilityStatement, read once when a conditional create needs it. */
+  private capabilities: Promise<Record<string, unknown> | undefined> | undefined;
 
   /** @throws TypeError when the base URL is not https (or http on localhost), or has a query or fragment. */
   constructor(options: FhirRestAdapterOptions) {
@@ -158,12 +170,48 @@ export class FhirRestAdapter implements Adapter {
   async create<T extends Resource>(resource: T, options: CreateOptions = {}): Promise<CreateResult<T>> {
     const type = this.writableType(resource);
     const headers: Record<string, string> = { 'Content-Type': FHIR_JSON };
-    if (options.ifNoneExist !== undefined) headers['If-None-Exist'] = options.ifNoneExist;
-    const answer = await this.send('POST', this.urlFor(type), {
-      signal: options.signal, body: JSON.stringify(resource), headers, retry: options.ifNoneExist !== undefined,
+    const { ifNoneExist, signal } = options;
+    if (ifNoneExist === undefined) {
+      const answer = await this.send('POST', this.urlFor(type), { signal, body: JSON.stringify(resource), headers, retry: false });
+      return { resource: await this.written<T>(answer, type, undefined, signal), created: true };
+    }
+    headers['If-None-Exist'] = ifNoneExist;
+    if (await this.declaresConditionalCreate(type, signal)) {
+      const answer = await this.send('POST', this.urlFor(type), { signal, body: JSON.stringify(resource), headers, retry: true });
+      const stored = await this.written<T>(answer, type, undefined, signal);
+      return { resource: stored, created: answer.status === 201 };
+    }
+    // The server does not say it honours If-None-Exist: look for the record before every attempt,
+    // so a retry after a lost answer (here or by the user) finds the first write instead of repeating it.
+    for (let attempt = 1; ; attempt++) {
+      const existing = await this.search<T>(type, Object.fromEntries(new URLSearchParams(ifNoneExist)), { signal });
+      if (existing.matches.length > 0) return { resource: existing.matches[0], created: false };
+      try {
+        const answer = await this.send('POST', this.urlFor(type), { signal, body: JSON.stringify(resource), headers, retry: false });
+        return { resource: await this.written<T>(answer, type, undefined, signal), created: true };
+      } catch (error) {
+        if (!(error instanceof NetworkError) || attempt >= this.maxAttempts) throw error;
+        await sleep(this.backoff(attempt), signal);
+      }
+    }
+  }
+
+  /**
+   * Whether the server's CapabilityStatement (`<base>/metadata`, read once) says it supports
+   * conditional create (`If-None-Exist`) for `type`. Unknown (no statement, no answer) is `false`.
+   */
+  private declaresConditionalCreate(type: string, signal?: AbortSignal): Promise<boolean> {
+    this.capabilities ??= this.send('GET', new URL(`${this.baseUrl}/metadata`), { retry: true, signal })
+      .then((answer) => (isResourceOf(answer.body, 'CapabilityStatement') ? answer.body : undefined))
+      .catch(() => {
+        this.capabilities = undefined;
+        return undefined;
+      });
+    return this.capabilities.then((statement) => {
+      const rest = Array.isArray(statement?.rest) ? statement.rest : [];
+      return rest.some((r: unknown) => isObject(r) && r.mode === 'server' && Array.isArray(r.resource)
+        && r.resource.some((res: unknown) => isObject(res) && res.type === type && res.conditionalCreate === true));
     });
-    const stored = await this.written<T>(answer, type, undefined, options.signal);
-    return { resource: stored, created: answer.status === 201 || options.ifNoneExist === undefined };
   }
 
   /** Updates a resource (PUT). With `ifMatch`, a stale version is a `ConflictError`, and a retry is safe. */
@@ -182,7 +230,7 @@ export class FhirRestAdapter implements Adapter {
 
   /**
    * Fetches an absolute URL (e.g. a reference to another server). The token goes with it only when
-   * its origin is the base URL's origin. The answer must be a FHIR resource.
+   * the URL is the base URL or below it. The answer must be a FHIR resource.
    */
   async readUrl<T extends Resource = Resource>(url: string, options: RequestOptions = {}): Promise<T> {
     const answer = await this.send('GET', this.absolute(url), { signal: options.signal, retry: true });
@@ -234,11 +282,16 @@ export class FhirRestAdapter implements Adapter {
     return type;
   }
 
-  /** The resource a write answered with; fetched from `Location` (or re-read) when the body was empty. */
+  /**
+   * The resource a write answered with; fetched from `Location` (or re-read) when the body was
+   * empty. A `Location` outside the base URL is not followed: what is there is not what was saved here.
+   */
   private async written<T extends Resource>(answer: Answer, type: string, id: string | undefined, signal?: AbortSignal): Promise<T> {
     if (isResourceOf(answer.body, type) && typeof answer.body.id === 'string') return answer.body as T;
     const location = answer.headers.get('Location') ?? answer.headers.get('Content-Location');
-    const stored = location ? await this.readUrl(location, { signal }) : id ? await this.read(type, id, { signal }) : undefined;
+    const url = location ? this.absolute(location) : undefined;
+    if (url && !isWithinBase(url, this.baseUrl)) throw invalidResponse(`write ${type}: Location ${url.origin}${url.pathname} is outside the FHIR base URL`, answer.status);
+    const stored = url ? await this.readUrl(url.href, { signal }) : id ? await this.read(type, id, { signal }) : undefined;
     if (!isResourceOf(stored, type) || typeof stored.id !== 'string') throw invalidResponse(`write ${type}: no resource in the answer`, answer.status);
     return stored as T;
   }
@@ -318,7 +371,7 @@ export class FhirRestAdapter implements Adapter {
   private async attempt(method: string, url: URL, send: Send): Promise<{ response: Response; text: string }> {
     const { signal } = send;
     const headers = new Headers({ Accept: FHIR_JSON, ...send.headers });
-    if (this.options.token && isSameOrigin(url, this.baseUrl)) {
+    if (this.options.token && isWithinBase(url, this.baseUrl)) {
       let token: string | undefined;
       try {
         token = await this.options.token();
@@ -336,8 +389,26 @@ export class FhirRestAdapter implements Adapter {
       timedOut = true;
       controller.abort();
     }, this.timeoutMs);
+    let response: Response;
     try {
-      const response = await this.fetchImpl(url, { method, headers, body: send.body, signal: controller.signal, cache: 'no-store' });
+      // A redirect is never followed: a 302 to another origin would hand us that origin's record as
+      // ours, and a 307 would send a write (and a Consent) elsewhere and report it saved.
+      response = await this.fetchImpl(url, { method, headers, body: send.body, signal: controller.signal, cache: 'no-store', redirect: 'manual' });
+    } catch (error) {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) throw abortError();
+      if (timedOut) throw timeoutError(this.timeoutMs);
+      throw networkError(isAbortError(error) ? undefined : error);
+    }
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304)
+      || response.redirected || (response.url !== '' && !samePath(response.url, url))) {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      void response.body?.cancel().catch(() => undefined);
+      throw redirectError(url, response.headers.get('Location') ?? (response.url || null), response.status || undefined);
+    }
+    try {
       const text = await response.text();
       return { response, text };
     } catch (error) {

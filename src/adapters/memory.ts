@@ -174,7 +174,8 @@ export class MemoryAdapter implements Adapter {
 
   /**
    * @param seed a FHIR Bundle (its `urn:uuid:` fullUrl references are rewritten to `Type/id`) or an
-   *   array of resources. Resources without an id get one; without `meta.versionId`, version "1".
+   *   array of resources. A Bundle entry without an id takes the uuid of its `urn:uuid:` fullUrl as
+   *   its id; other resources without an id get one; without `meta.versionId`, version "1".
    */
   constructor(seed?: Bundle | readonly Resource[], options: MemoryAdapterOptions = {}) {
     this.options = { ...options };
@@ -344,7 +345,17 @@ export class MemoryAdapter implements Adapter {
   }
 }
 
-/** Copies the seed's resources, rewriting references to Bundle fullUrls into `Type/id`. */
+const UUID_URN = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The uuid of a `urn:uuid:` fullUrl (a valid FHIR id), or undefined. */
+function uuidOf(fullUrl: string): string | undefined {
+  return UUID_URN.exec(fullUrl)?.[1]?.toLowerCase();
+}
+
+/**
+ * Copies the seed's resources, rewriting references to Bundle fullUrls into `Type/id`. A resource
+ * without an id gets the uuid of its `urn:uuid:` fullUrl, else `seed-<n>`.
+ */
 function seedResources(seed: Bundle | readonly Resource[] | undefined): Resource[] {
   if (!seed) return [];
   // Seeds come from data files: an entry may be anything, and is reported by its index, not by a crash.
@@ -370,7 +381,9 @@ function seedResources(seed: Bundle | readonly Resource[] | undefined): Resource
   }
   if (fullUrls.size === 0) return resources;
   let counter = 0;
-  for (const resource of fullUrls.values()) resource.id ??= `seed-${++counter}`;
+  // A resource without an id takes the uuid of its `urn:uuid:` fullUrl (a transaction Bundle's
+  // way of naming what the server will create), so `patient-id="<uuid>"` finds it.
+  for (const [fullUrl, resource] of fullUrls) resource.id ??= uuidOf(fullUrl) ?? `seed-${++counter}`;
   const fix = (node: unknown): void => {
     if (Array.isArray(node)) {
       node.forEach(fix);

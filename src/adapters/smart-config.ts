@@ -1,7 +1,9 @@
 // SMART App Launch: the app's options, discovery (`{iss}/.well-known/smart-configuration`) and the
 // launch errors. No oidc-client-ts here: this module is part of the light SmartAdapter entry.
+import type { LaunchContext } from '../core/adapter.js';
 import { ZkError } from '../core/errors.js';
 import { parseSecureUrl } from '../core/http.js';
+import type { ZkSessionExpiredReason } from '../events/session-expired.js';
 
 /** How the app is registered with the EHR's authorization server, and how it keeps its session. */
 export interface SmartAppOptions {
@@ -21,11 +23,12 @@ export interface SmartAppOptions {
    */
   tokenStorage?: 'memory' | 'session';
   /**
-   * Which FHIR servers (`iss`) the app trusts. An EHR launch link names the server, so without a
-   * check any link could send the user to a server of someone else's choosing. Default: every
-   * https URL, and http on localhost only.
+   * The FHIR servers (`iss`) the app accepts: a list of FHIR base URLs (compared without a trailing
+   * slash), or a function. Required: an EHR launch link names the server, so without this check any
+   * link could send the user to a server (and a sign-in page) of someone else's choosing. Without
+   * it every launch fails with `iss-not-configured`. Only https, and http on localhost, are ever accepted.
    */
-  isAllowedIss?: (iss: URL) => boolean;
+  isAllowedIss?: readonly string[] | ((iss: URL) => boolean);
   /** The fetch for discovery, FHIR requests and token refresh (default: the global one). */
   fetch?: typeof fetch;
   /** Time limit per request (default 15000 ms). */
@@ -47,53 +50,100 @@ export interface SmartConfiguration {
   capabilities: string[];
   code_challenge_methods_supported: string[];
   scopes_supported?: string[];
+  /** RFC 9207: the authorization server sends `iss` with every authorization response. */
+  authorization_response_iss_parameter_supported?: boolean;
 }
 
 /** What went wrong in a launch, for the app's code (the message is for the user). */
 export type SmartLaunchErrorCode =
+  | 'iss-not-configured'
   | 'iss-not-allowed'
   | 'discovery-failed'
   | 'pkce-unsupported'
   | 'invalid-state'
   | 'access-denied'
+  | 'client-not-registered'
+  | 'scope-refused'
+  | 'invalid-request'
   | 'authorization-failed'
   | 'issuer-mismatch'
   | 'token-request-failed';
 
 const LAUNCH_MESSAGES: Record<SmartLaunchErrorCode, string> = {
+  'iss-not-configured': 'This app has not been told which servers it may connect to. Tell your administrator.',
   'iss-not-allowed': 'This app may not connect to the server the link points to.',
   'discovery-failed': 'The sign-in server could not be found. Try again later, or start the app again from your EHR.',
   'pkce-unsupported': 'The sign-in server does not support a secure sign-in (PKCE S256).',
   'invalid-state': 'This sign-in link is not valid or was already used. Start the app again.',
   'access-denied': 'Access was not allowed. Start the app again to sign in.',
+  'client-not-registered': 'This app is not registered with this server. Tell your administrator.',
+  'scope-refused': 'The server did not allow the access this app asks for. Tell your administrator.',
+  'invalid-request': 'The sign-in request was not accepted. Start the app again from your EHR.',
   'authorization-failed': 'The sign-in did not succeed. Start the app again.',
   'issuer-mismatch': 'The sign-in answer came from an unexpected server. Start the app again.',
   'token-request-failed': 'The sign-in could not be completed. Start the app again.',
 };
 
-/** A launch that could not start or complete. `code` says why; `message` is for the user. */
+/**
+ * A launch that could not start or complete. `code` says why; `message` is for the user;
+ * `oauthError` and `oauthErrorDescription` keep what the authorization server said (`error`,
+ * `error_description` of its answer), for the app's support staff.
+ */
 export class SmartLaunchError extends ZkError {
   override name = 'SmartLaunchError';
   readonly code: SmartLaunchErrorCode;
+  readonly oauthError: string | undefined;
+  readonly oauthErrorDescription: string | undefined;
 
-  constructor(code: SmartLaunchErrorCode, options: { cause?: unknown; status?: number } = {}) {
+  constructor(code: SmartLaunchErrorCode, options: { cause?: unknown; status?: number; oauthError?: string; oauthErrorDescription?: string } = {}) {
     super(LAUNCH_MESSAGES[code], options);
     this.code = code;
+    this.oauthError = options.oauthError;
+    this.oauthErrorDescription = options.oauthErrorDescription;
   }
 }
 
-/** The FHIR base URL (`iss`) normalised (no trailing slash), after the `isAllowedIss` check. */
+/** The launch error for an authorization server's `error` code (RFC 6749 §4.1.2.1). */
+export function launchErrorCodeFor(oauthError: string): SmartLaunchErrorCode {
+  switch (oauthError) {
+    case 'access_denied': return 'access-denied';
+    case 'invalid_client':
+    case 'unauthorized_client': return 'client-not-registered';
+    case 'invalid_scope': return 'scope-refused';
+    case 'invalid_request': return 'invalid-request';
+    default: return 'authorization-failed';
+  }
+}
+
+const normalisedBase = (url: URL) => `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+
+/**
+ * The FHIR base URL (`iss`) normalised (no trailing slash), after the `isAllowedIss` check: the
+ * app must name the servers it accepts (`iss-not-configured` otherwise), and `iss` must be one
+ * of them (`iss-not-allowed`).
+ */
 export function checkIss(iss: string, options: Pick<SmartAppOptions, 'isAllowedIss'>): string {
+  const allowed = options.isAllowedIss;
+  if (!allowed || (Array.isArray(allowed) && allowed.length === 0)) throw new SmartLaunchError('iss-not-configured');
   let url: URL;
   try {
     url = parseSecureUrl(iss, 'FHIR base URL (iss)');
   } catch (cause) {
     throw new SmartLaunchError('iss-not-allowed', { cause });
   }
-  if (url.search || url.hash || (options.isAllowedIss && !options.isAllowedIss(url))) {
-    throw new SmartLaunchError('iss-not-allowed');
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  if (url.search || url.hash) throw new SmartLaunchError('iss-not-allowed');
+  const base = normalisedBase(url);
+  const accepted = typeof allowed === 'function'
+    ? allowed(url)
+    : (allowed as readonly string[]).some((entry) => {
+      try {
+        return normalisedBase(new URL(entry)) === base;
+      } catch {
+        return false;
+      }
+    });
+  if (!accepted) throw new SmartLaunchError('iss-not-allowed');
+  return base;
 }
 
 function optionalUrl(value: unknown, what: string): string | undefined {
@@ -138,6 +188,7 @@ export async function discoverSmartConfiguration(iss: string, options: Pick<Smar
       capabilities: strings(d.capabilities),
       code_challenge_methods_supported: strings(d.code_challenge_methods_supported),
       scopes_supported: Array.isArray(d.scopes_supported) ? strings(d.scopes_supported) : undefined,
+      authorization_response_iss_parameter_supported: d.authorization_response_iss_parameter_supported === true,
     };
     if (!config.authorization_endpoint || !config.token_endpoint) throw new TypeError('no authorization or token endpoint');
   } catch (cause) {
@@ -146,3 +197,22 @@ export async function discoverSmartConfiguration(iss: string, options: Pick<Smar
   if (!config.code_challenge_methods_supported.includes('S256')) throw new SmartLaunchError('pkce-unsupported');
   return config;
 }
+
+/** What the SmartAdapter needs of a signed-in session (implemented by smart-session.ts, used by smart.ts). */
+export interface SmartSessionHandle {
+  /** The FHIR base URL (`iss`), without a trailing slash. */
+  readonly fhirBaseUrl: string;
+  readonly context: LaunchContext;
+  /** The granted scopes, space-separated. */
+  readonly scope: string;
+  readonly ended: boolean;
+  /** The access token to send (renewed first when about to expire); rejects with UnauthorizedError when the session ended. */
+  accessToken(): Promise<string>;
+  /** Notes that the FHIR server answered 401 to this token. */
+  noteRejected(token: string): void;
+  /** After a 401: whether to send the request again (with a newer token). */
+  onUnauthorized(): Promise<boolean>;
+  onEnd(listener: (reason: ZkSessionExpiredReason) => void): () => void;
+  signOut(): Promise<void>;
+}
+

@@ -13,21 +13,26 @@ import { NetworkError, ServerError, TimeoutError, UnauthorizedError } from '../c
 import { MESSAGES, parseSecureUrl } from '../core/http.js';
 import type { ZkSessionExpiredReason } from '../events/session-expired.js';
 import {
-  checkIss, discoverSmartConfiguration, SmartLaunchError, type SmartAppOptions, type SmartConfiguration,
+  checkIss, discoverSmartConfiguration, launchErrorCodeFor, SmartLaunchError, type SmartAppOptions, type SmartConfiguration,
+  type SmartSessionHandle,
 } from './smart-config.js';
 import { requestedScopes } from './smart-scopes.js';
-import type { SmartSessionHandle } from './smart.js';
 
 const STATE_PREFIX = 'zk.smart.state.';
 const USER_PREFIX = 'zk.smart.user.';
 /** sessionStorage key of the opted-in session's non-secret part (server, context). */
 const SESSION_KEY = 'zk.smart.session';
 
-/** What travels with the authorization request (in the state entry) to the callback. */
+/**
+ * What travels with the authorization request (in the state entry) to the callback. The state is
+ * bound to the authorization server it was started with: the callback uses this configuration
+ * (its issuer, its token endpoint), never one discovered again.
+ */
 interface LaunchStateData {
   iss: string;
   kind: 'ehr' | 'standalone';
   tokenStorage: 'memory' | 'session';
+  config: SmartConfiguration;
 }
 
 /** The opted-in session record (no tokens: those are in the user store). */
@@ -191,7 +196,7 @@ export async function beginAuthorization(launch: { iss: string; launch?: string 
   const storage = options.tokenStorage === 'session' ? 'session' : 'memory';
   const scope = scopeFor(kind, options);
   const manager = new SmartUserManager(managerSettings(config, iss, options, storage, scope));
-  const data: LaunchStateData = { iss, kind, tokenStorage: storage };
+  const data: LaunchStateData = { iss, kind, tokenStorage: storage, config };
   return manager.authorizationUrl({
     state: data,
     url_state: randomSecret(16),
@@ -202,7 +207,8 @@ export async function beginAuthorization(launch: { iss: string; launch?: string 
 
 function isStateData(value: unknown): value is LaunchStateData {
   const v = value as Partial<LaunchStateData> | undefined;
-  return typeof v?.iss === 'string' && (v.kind === 'ehr' || v.kind === 'standalone') && (v.tokenStorage === 'memory' || v.tokenStorage === 'session');
+  return typeof v?.iss === 'string' && (v.kind === 'ehr' || v.kind === 'standalone') && (v.tokenStorage === 'memory' || v.tokenStorage === 'session')
+    && typeof v.config === 'object' && v.config !== null && typeof v.config.token_endpoint === 'string';
 }
 
 /**
@@ -223,14 +229,23 @@ export async function completeAuthorization(callbackUrl: string, options: SmartA
   try {
     const { state, response } = pending;
     if (!sameSecret(response.url_state ?? '', state.url_state ?? '') || !isStateData(state.data)) throw new SmartLaunchError('invalid-state');
-    if (url.searchParams.has('error')) {
-      throw new SmartLaunchError(url.searchParams.get('error') === 'access_denied' ? 'access-denied' : 'authorization-failed');
-    }
     const data = state.data;
     const iss = checkIss(data.iss, options);
-    const config = await discoverSmartConfiguration(iss, options);
+    const config = data.config;
+    // RFC 9207 against a mix-up: the answer must come from the authorization server this launch
+    // was started with. An `iss` that is not its issuer (or any `iss` when it named none), or no
+    // `iss` from a server that promises to send one, is refused before the code goes anywhere.
     const issParam = url.searchParams.get('iss');
-    if (issParam !== null && config.issuer !== undefined && issParam !== config.issuer) throw new SmartLaunchError('issuer-mismatch');
+    if (issParam !== null ? issParam !== config.issuer : config.authorization_response_iss_parameter_supported === true) {
+      throw new SmartLaunchError('issuer-mismatch');
+    }
+    const oauthError = url.searchParams.get('error');
+    if (oauthError !== null) {
+      throw new SmartLaunchError(launchErrorCodeFor(oauthError), {
+        oauthError: oauthError.slice(0, 64),
+        oauthErrorDescription: url.searchParams.get('error_description')?.slice(0, 300) ?? undefined,
+      });
+    }
     const manager = new SmartUserManager(managerSettings(config, iss, options, data.tokenStorage, state.scope));
     if (manager.settings.authority !== state.authority) throw new SmartLaunchError('issuer-mismatch');
     let user: User;

@@ -11,15 +11,15 @@ import type {
   UpdateOptions,
 } from '../core/adapter.js';
 import type { Resource } from '../core/fhir.js';
-import { isSameOrigin } from '../core/http.js';
-import { ZkSessionExpiredEvent, type ZkSessionExpiredReason } from '../events/session-expired.js';
+import { isWithinBase } from '../core/http.js';
+import { ZkSessionExpiredEvent } from '../events/session-expired.js';
 import { FhirRestAdapter } from './fhir-rest.js';
-import type { SmartAppOptions } from './smart-config.js';
+import type { SmartAppOptions, SmartSessionHandle } from './smart-config.js';
 import { grantAllowsWrite, splitScopes } from './smart-scopes.js';
 
 export {
   checkIss, discoverSmartConfiguration, SmartLaunchError, type SmartAppOptions, type SmartConfiguration,
-  type SmartLaunchErrorCode,
+  type SmartLaunchErrorCode, type SmartSessionHandle,
 } from './smart-config.js';
 export {
   COMPONENT_SCOPES, grantAllowsWrite, parseResourceScope, permissionsFor, requestedScopes, type ResourceScope,
@@ -30,24 +30,6 @@ export {
   type SmartStyleKey,
 } from './smart-style.js';
 export { ZkSessionExpiredEvent, type ZkSessionExpiredReason } from '../events/session-expired.js';
-
-/** What the SmartAdapter needs of a signed-in session (implemented by smart-session.ts). */
-export interface SmartSessionHandle {
-  /** The FHIR base URL (`iss`), without a trailing slash. */
-  readonly fhirBaseUrl: string;
-  readonly context: LaunchContext;
-  /** The granted scopes, space-separated. */
-  readonly scope: string;
-  readonly ended: boolean;
-  /** The access token to send (renewed first when about to expire); rejects with UnauthorizedError when the session ended. */
-  accessToken(): Promise<string>;
-  /** Notes that the FHIR server answered 401 to this token. */
-  noteRejected(token: string): void;
-  /** After a 401: whether to send the request again (with a newer token). */
-  onUnauthorized(): Promise<boolean>;
-  onEnd(listener: (reason: ZkSessionExpiredReason) => void): () => void;
-  signOut(): Promise<void>;
-}
 
 /** What a page's URL says about SMART. */
 export type SmartLaunchRequest =
@@ -124,7 +106,7 @@ export async function restoreSmartAdapter(options: SmartAppOptions): Promise<Sma
 /**
  * An Adapter for a FHIR server reached through a SMART App Launch. Reads and writes go through a
  * FhirRestAdapter whose token comes from the session; the `Authorization` header is sent only to
- * the FHIR server's origin (checked here too, on every request, whatever asked for it); a 401
+ * the FHIR base URL and below, its `aud` (checked here too, on every request, whatever asked for it); a 401
  * renews the token once; `canWrite` follows the granted scopes.
  *
  * When the session ends (the refresh token is refused), `zk-session-expired` fires on `window` (or
@@ -145,9 +127,9 @@ export class SmartAdapter implements Adapter {
       const url = input instanceof Request ? input.url : String(input);
       const headers = new Headers(init.headers);
       const sent = /^Bearer (.+)$/.exec(headers.get('Authorization') ?? '')?.[1];
-      if (!isSameOrigin(url, fhirBaseUrl)) headers.delete('Authorization');
+      if (!isWithinBase(url, fhirBaseUrl)) headers.delete('Authorization');
       const response = await baseFetch(input, { ...init, headers, credentials: 'omit' });
-      if (response.status === 401 && sent && isSameOrigin(url, fhirBaseUrl)) session.noteRejected(sent);
+      if (response.status === 401 && sent && isWithinBase(url, fhirBaseUrl)) session.noteRejected(sent);
       return response;
     };
     this.#rest = new FhirRestAdapter({
@@ -208,7 +190,7 @@ export class SmartAdapter implements Adapter {
     return this.#rest.update(resource, options);
   }
 
-  /** Fetches an absolute URL; the token goes with it only to the FHIR server's origin. */
+  /** Fetches an absolute URL; the token goes with it only to the FHIR base URL and below. */
   readUrl<T extends Resource = Resource>(url: string, options?: RequestOptions): Promise<T> {
     return this.#rest.readUrl<T>(url, options);
   }

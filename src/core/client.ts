@@ -76,6 +76,7 @@ export class UtilityClient {
   private readonly listeners = new Map<string, Set<ChangeListener>>();
   private readonly pageSize: number;
   private readonly maxPages: number;
+  private ended = false;
 
   /** @param adapter where data comes from; @param options paging limits. */
   constructor(adapter: Adapter, options: UtilityClientOptions = {}) {
@@ -85,8 +86,16 @@ export class UtilityClient {
     // A session that ended makes every kept answer stale: drop them, so components reload and
     // show "sign in again" instead of data the user may no longer see.
     adapter.subscribe?.((event) => {
-      if (event === 'session-expired') this.invalidate();
+      if (event === 'session-expired') {
+        this.ended = true;
+        this.invalidate();
+      }
     });
+  }
+
+  /** Whether the adapter's signed-in session has ended: nothing loads or saves until the user signs in again. */
+  get sessionEnded(): boolean {
+    return this.ended;
   }
 
   /** The launch context (patient, encounter, user, `needPatientBanner`, style URL); `{}` without a launch. */

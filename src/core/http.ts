@@ -20,6 +20,7 @@ export const MESSAGES = {
   network: 'The server could not be reached. Check the connection and try again.',
   timeout: 'The server took too long to answer. Please try again.',
   invalid: 'The server sent an answer that could not be read.',
+  redirected: 'The server sent the request on to another address. It was not followed, so nothing from there is shown or saved.',
 } as const;
 
 /** Longest OperationOutcome text shown; longer texts are cut at a word with an ellipsis. */
@@ -56,6 +57,24 @@ export function parseSecureUrl(url: string | URL, what = 'URL'): URL {
 export function isSameOrigin(url: string | URL, baseUrl: string | URL): boolean {
   try {
     return new URL(url).origin === new URL(baseUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `url` is the FHIR base URL itself or below it: same origin, and a path that is the base
+ * path or starts with the base path and a `/`. The access token (`aud` = the base URL) goes only
+ * to such URLs; `https://ehr.example/fhir` does not cover `https://ehr.example/admin` nor
+ * `https://ehr.example/fhir-other`. Unparseable input is `false`.
+ */
+export function isWithinBase(url: string | URL, baseUrl: string | URL): boolean {
+  try {
+    const target = new URL(url);
+    const base = new URL(baseUrl);
+    if (target.origin !== base.origin || target.username || target.password) return false;
+    const basePath = base.pathname.replace(/\/+$/, '');
+    return target.pathname === basePath || target.pathname.startsWith(`${basePath}/`);
   } catch {
     return false;
   }
@@ -150,6 +169,11 @@ export function timeoutError(timeoutMs: number): TimeoutError {
 /** The error for an answer that is not the FHIR JSON expected (malformed, HTML, wrong type). */
 export function invalidResponse(detail: string, status?: number): InvalidResourceError {
   return new InvalidResourceError(MESSAGES.invalid, { status, cause: new Error(detail) });
+}
+
+/** The error for an answer that sends the request elsewhere (a 3xx): never followed. */
+export function redirectError(from: URL, to: string | null, status?: number): InvalidResourceError {
+  return new InvalidResourceError(MESSAGES.redirected, { status, cause: new Error(`${from.origin}${from.pathname} answered with a redirect${to ? ` to ${to}` : ''}`) });
 }
 
 /** The `AbortError` DOMException an aborted call rejects with. */

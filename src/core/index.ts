@@ -15,5 +15,5 @@ export { utilityClientContext, configure, defaultClient, onDefaultClientChange }
 export { searchAll, DEFAULT_MAX_PAGES } from './paging.js';
 export type { SearchAllOptions, SearchResult } from './paging.js';
 export {
-  MESSAGES, errorForStatus, isLoopbackHost, isOperationOutcome, isSameOrigin, outcomeMessage, parseRetryAfter, parseSecureUrl,
+  MESSAGES, errorForStatus, isLoopbackHost, isOperationOutcome, isSameOrigin, isWithinBase, outcomeMessage, parseRetryAfter, parseSecureUrl,
 } from './http.js';

@@ -278,6 +278,15 @@ export interface ConsentProvision {
   modifierExtension?: Extension[];
 }
 
+/** A document by reference or inline (only the fields zorgkit reads). */
+export interface Attachment extends Element {
+  contentType?: string;
+  language?: string;
+  url?: string;
+  title?: string;
+  creation?: string;
+}
+
 export interface Consent extends DomainResource {
   resourceType: 'Consent';
   identifier?: Identifier[];
@@ -288,6 +297,7 @@ export interface Consent extends DomainResource {
   dateTime?: string;
   performer?: Reference[];
   organization?: Reference[];
+  sourceAttachment?: Attachment;
   sourceReference?: Reference;
   policy?: { authority?: string; uri?: string }[];
   policyRule?: CodeableConcept;

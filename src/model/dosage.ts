@@ -9,8 +9,11 @@ import {
 /**
  * Structured FHIR `Dosage` → a dosage line a clinician reads, in English or Dutch:
  *
- * `1–2 tablets every 8 hours, by mouth, as needed for pain, max 6 tablets per day`
- * `1–2 tabletten elke 8 uur, oraal, zo nodig bij pijn, maximaal 6 tabletten per dag`
+ * `1–2 tablets every 8 hours, by mouth, as needed: Pain, max 6 tablets per day`
+ * `1–2 tabletten elke 8 uur, oraal, zo nodig: Bij pijn, maximaal 6 tabletten per dag`
+ *
+ * The reason for "as needed" is coded or free text from the record: it is shown as recorded, in
+ * its own language, after the label ("as needed: Bij pijn").
  *
  * Order: dose (or dose range) and rate, then timing (frequency / period, `when`, day of week,
  * time of day, events), then route, duration and bounds, as needed (with its reason), maximum
@@ -26,7 +29,8 @@ import {
  * when there is one ("1-2 tablets up to 6 per day, as needed", not just "As needed"). Only
  * without a text is such a structure written as it is. For the whole resource, the Nictiz
  * `ext-RenderedDosageInstruction` text is shown when no dosage says anything, and also in place
- * of the lines when any of them is such an incomplete structure. Free text is shown as written.
+ * of the lines when any of them is such an incomplete structure, unless it is a placeholder
+ * (`isPlaceholderText`). Free text is shown as written.
  */
 
 type Phrase = Record<ZkLocale, string>;
@@ -401,11 +405,9 @@ function inSentence(text: string): string {
 
 function asNeededText(dosage: Dosage, locale: ZkLocale): string | undefined {
   const reason = conceptText(dosage.asNeededCodeableConcept);
-  if (reason) {
-    // A reason may already say "bij pijn" / "for pain": never "zo nodig bij bij pijn".
-    const words = inSentence(reason).replace(/^(?:bij|for)\s+/i, '');
-    return locale === 'nl' ? `zo nodig bij ${words}` : `as needed for ${words}`;
-  }
+  // The reason as recorded, in its own language, after a label: "zo nodig: Bij pijn",
+  // "as needed: Bij pijn" (never "as needed for pijn": no word dropped, no languages mixed).
+  if (reason) return locale === 'nl' ? `zo nodig: ${reason}` : `as needed: ${reason}`;
   if (dosage.asNeededBoolean === true || dosage.asNeededCodeableConcept) return locale === 'nl' ? 'zo nodig' : 'as needed';
   return undefined;
 }
@@ -473,6 +475,14 @@ function capitalize(text: string): string {
 
 const RENDERED = /\/ext-RenderedDosageInstruction$/;
 
+/**
+ * A text that stands in for one a system was to fill in (Nictiz test data: "wordt automatisch
+ * gevuld", "Wordt gegenereerd"): never shown as the dosage.
+ */
+export function isPlaceholderText(text: string): boolean {
+  return /^\s*(?:wordt\s+(?:automatisch\s+)?(?:gevuld|gegenereerd)|to be generated|todo)\s*\.?\s*$/i.test(text);
+}
+
 /** The Nictiz pre-rendered dosage text (`ext-RenderedDosageInstruction`) on a resource, if any. */
 export function renderedDosageInstruction(extensions: Extension[] | undefined): string | undefined {
   if (!Array.isArray(extensions)) return undefined;
@@ -511,7 +521,7 @@ export function dosageText(dosages: readonly Dosage[] | undefined, locale: ZkLoc
     lines.push(then ? `${locale === 'nl' ? 'Daarna' : 'Then'} ${lowerFirst(line)}` : line);
     previous = sequence;
   }
-  const rendered = typeof options.rendered === 'string' ? options.rendered.trim() : '';
+  const rendered = typeof options.rendered === 'string' && !isPlaceholderText(options.rendered) ? options.rendered.trim() : '';
   if ((!lines.length || incomplete) && rendered) return [rendered];
   return lines;
 }

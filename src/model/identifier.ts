@@ -16,9 +16,9 @@ import { cleanText } from './name.js';
  * - Labels: "BSN", "NHS No." (nl "NHS-nr."); other systems their `type.text` or coding display,
  *   else "ID". Never empty, never a colon.
  * - Values: an NHS number (10 digits) spaced 3-3-4 (`129 728 7652`); a BSN (9 digits, an 8-digit
- *   BSN gets back its leading zero) spaced 4-2-3 (`1234 56 782`), the grouping of the Dutch
- *   passport, so it is read out and copied in chunks; anything else as written.
- * - Masking keeps the last three characters (`•••• •• 782`) and says so to screen readers.
+ *   BSN gets back its leading zero) as its nine digits (`123456782`), the form that is typed and
+ *   compared in other systems (read out to screen readers in groups of 4-2-3); anything else as written.
+ * - Masking keeps the last three characters (`••••••782`) and says so to screen readers.
  */
 export type IdentifierKind = 'bsn' | 'nhs-number' | 'other';
 
@@ -140,11 +140,14 @@ export function formatIdentifier(identifier: unknown, locale: ZkLocale, options:
 
   let chars = raw;
   let sizes: number[] | undefined;
+  let spokenSizes: number[] | undefined;
   let valid: boolean | undefined;
   const digits = digitsOf(raw);
   if (kind === 'bsn' && digits && (digits.length === 9 || digits.length === 8)) {
+    // Shown as its nine digits, the form typed and compared in other systems (no spaces); read
+    // out in groups.
     chars = digits.padStart(9, '0');
-    sizes = [4, 2, 3];
+    spokenSizes = [4, 2, 3];
     valid = isValidBsn(chars);
   } else if (kind === 'nhs-number' && digits && digits.length === 10) {
     chars = digits;
@@ -159,7 +162,7 @@ export function formatIdentifier(identifier: unknown, locale: ZkLocale, options:
   const value = sizes ? group(shownChars, sizes) : shownChars;
   // A value of three characters or fewer is masked whole, and its ending is not read out.
   const ending = chars.length > 3 ? [...chars.slice(-3)].join(' ') : undefined;
-  const spoken = !mask ? value
+  const spoken = !mask ? (spokenSizes ? group(shownChars, spokenSizes) : value)
     : locale === 'nl' ? (ending ? `afgeschermd, eindigt op ${ending}` : 'afgeschermd')
       : (ending ? `masked, ends in ${ending}` : 'masked');
   const result: FormattedIdentifier = { kind, label, definition, value, spoken, masked: mask };

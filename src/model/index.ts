@@ -10,4 +10,4 @@ export { formatNumber, formatQuantity, formatRange, formatRatio } from './quanti
 export { dosageText, dosageLine, timingText } from './dosage.js';
 export { medicationRows, filterRows, sortRows, groupRows, type MedicationRow } from './medication.js';
 export type { MedicationRecord } from './medication-record.js';
-export { buildConsent, summariseConsent, summariseConsents, describeRequest, type ConsentRequest, type ConsentSummary } from './consent.js';
+export { buildConsent, summariseConsent, summariseConsents, describeRequest, type ConsentRequest, type ConsentSummary, type ProvisionSummary } from './consent.js';

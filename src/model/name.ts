@@ -259,10 +259,38 @@ function bareTitle(prefix: string, tag: string): string {
     .map((word) => titleCase(word, tag)).join(' ');
 }
 
+/** A given name that is an initial: `B.`, `J.P.`, or a single letter. */
+const isInitial = (value: string): boolean => /^(\p{L}\.)+$/u.test(value) || /^\p{L}$/u.test(value);
+
+/**
+ * The given names in the Dutch style, recognisable by first name where the data allows
+ * (docs/components/patient-banner.md, "Names"):
+ * - one given name written in full: that name, with the call name in brackets when it is another
+ *   (`Abdelhak (Abdel)`, `Willem`);
+ * - several given names written in full: their initials with the call name (`P.J. (PeJe)`), or,
+ *   without a call name, the given names (`Peter James`): never initials alone;
+ * - only initials recorded: the initials, with the call name when there is one (`B.`, `B. (Bas)`);
+ * - only a call name: the call name.
+ * Initials come from the given names qualified IN when there are any, else from the official ones.
+ */
+function dutchGiven(official: readonly string[], initialParts: readonly string[], call: string | undefined): string | undefined {
+  const full = official.filter((g) => !isInitial(g));
+  const initials = cleanText(initialParts.length ? initialParts.map(initialsOf).join('') : official.map(initialsOf).join(''));
+  const withCall = (shown: string, ...same: string[]) => (call && !same.includes(call) ? `${shown} (${call})` : shown);
+  if (full.length === 1 && official.length === 1) return withCall(full[0], full[0]);
+  if (full.length > 0 && full.length === official.length) return call ? withCall(initials ?? full.join(' ')) : full.join(' ');
+  // Given names with no letter to take an initial from are shown as written.
+  const shown = initials ?? (official.length ? official.join(' ') : undefined);
+  if (shown) return withCall(shown);
+  return call;
+}
+
 /**
  * Formats one HumanName. Undefined when it has nothing to show (never an empty string).
+ * `callGiven`: the call name (roepnaam) when it is recorded outside this name (a `usual` name,
+ * see `callName`); the Dutch style shows it beside the given names.
  */
-export function formatName(name: unknown, style: NameStyle, locale: ZkLocale): FormattedName | undefined {
+export function formatName(name: unknown, style: NameStyle, locale: ZkLocale, callGiven?: string): FormattedName | undefined {
   if (!isObject(name)) return undefined;
   const tag = INTL_TAG[locale] ?? INTL_TAG.en;
   const family = familyName(name);
@@ -309,11 +337,8 @@ export function formatName(name: unknown, style: NameStyle, locale: ZkLocale): F
     }, text);
   }
 
-  // Dutch: title, initials, family name as written.
-  const initials = initialParts.length ? initialParts.map(initialsOf).join('')
-    : official.length ? official.map(initialsOf).join('') : undefined;
-  // Given names with no letter to take an initial from are shown as written.
-  const givenShown = cleanText(initials) ?? (official.length ? official.join(' ') : undefined) ?? (call.length ? call.join(' ') : undefined);
+  // Dutch: title, given names (see `dutchGiven`), family name as written.
+  const givenShown = dutchGiven(official, initialParts, callGiven ?? (call.length ? call.join(' ') : undefined));
   const titleShown = prefixes.length ? prefixes.join(' ') : undefined;
   const suffixShown = suffixes.length ? suffixes.join(' ') : undefined;
   // A family name that opens the name starts with a capital ("Van Putten", not "van Putten").
@@ -341,7 +366,7 @@ function finish(name: FormattedName, text: string | undefined): FormattedName | 
 /** The patient's name to show at `now` (see `selectName`), formatted. */
 export function formatPatientName(patient: unknown, style: NameStyle, locale: ZkLocale, now: Date = new Date()): FormattedName | undefined {
   if (!isObject(patient)) return undefined;
-  return formatName(selectName(patient.name, now), style, locale);
+  return formatName(selectName(patient.name, now), style, locale, style === 'dutch' ? callName(patient, now) : undefined);
 }
 
 /**

@@ -73,7 +73,10 @@ export interface FaultRule {
   fault:
     | { status: number; retryAfter?: string; body?: 'html' | 'empty' | 'operation-outcome' | 'invalid-json'; delayMs?: number }
     | { delayMs: number; phase?: 'before' | 'after' }
-    | { drop: 'before' | 'after-commit' };
+    | { drop: 'before' | 'after-commit'; stripHeaders?: string[] }
+    | { stripHeaders: string[] }
+    | { status: number; json: unknown; headers?: Record<string, string> }
+    | { status: number; headers: Record<string, string>; body?: 'html' | 'empty' | 'operation-outcome' };
 }
 
 /** Queues a fault on the proxy; answers the rule's id. */
@@ -83,10 +86,18 @@ export async function addFault(rule: FaultRule): Promise<number> {
   return added.id;
 }
 
-/** What the proxy did with requests whose path includes `pathIncludes`, oldest first. */
-export async function proxyLog(pathIncludes: string): Promise<{ method: string; path: string; action: string; status?: number; ruleId?: number }[]> {
+/** Removes one rule queued by this test (other test files' rules stay). */
+export async function removeFault(id: number): Promise<void> {
   const { faultUrl } = await testServers();
-  const log = (await call('GET', `${faultUrl}/log`)) as { entries: { method: string; path: string; action: string; status?: number; ruleId?: number }[] };
+  await call('DELETE', `${faultUrl}/${id}`);
+}
+
+/** What the proxy did with requests whose path includes `pathIncludes`, oldest first. */
+export interface ProxyLogEntry { method: string; path: string; action: string; status?: number; ruleId?: number; authorization: 'sent' | 'none' }
+
+export async function proxyLog(pathIncludes: string): Promise<ProxyLogEntry[]> {
+  const { faultUrl } = await testServers();
+  const log = (await call('GET', `${faultUrl}/log`)) as { entries: ProxyLogEntry[] };
   return log.entries.filter((e) => {
     let path = e.path;
     try {

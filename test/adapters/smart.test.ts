@@ -48,6 +48,8 @@ class FakeEhr {
     });
   };
   grantedScope = `openid fhirUser launch online_access ${COMPONENT_SCOPES.join(' ')}`;
+  /** Extra fields of the discovery document (`undefined` removes one). */
+  discovery: Record<string, unknown> = {};
   /** Access tokens the FHIR server accepts. */
   validTokens = new Set<string>(['at-1']);
   acceptAnyToken = true;
@@ -68,6 +70,7 @@ class FakeEhr {
       return json(200, {
         issuer: AUTH, authorization_endpoint: `${AUTH}/authorize`, token_endpoint: `${AUTH}/token`,
         code_challenge_methods_supported: ['S256'], capabilities: ['launch-ehr', 'launch-standalone', 'permission-v2'],
+        ...this.discovery,
       });
     }
     if (url === `${AUTH}/token`) return this.tokenAnswer(call.body ?? new URLSearchParams());
@@ -84,7 +87,7 @@ class FakeEhr {
 const realFetch = window.fetch;
 let ehr: FakeEhr;
 const options = (extra: Partial<SmartAppOptions> = {}): SmartAppOptions => ({
-  clientId: 'test-app', redirectUri: REDIRECT, eventTarget: null, ...extra,
+  clientId: 'test-app', redirectUri: REDIRECT, eventTarget: null, isAllowedIss: [ISS], ...extra,
 });
 
 /** Starts an EHR launch and answers it: the callback URL the authorization server would send back. */
@@ -149,6 +152,23 @@ describe('SmartAdapter (SMART App Launch 2 on oidc-client-ts)', () => {
       expect(keys).to.have.length(1);
       expect(sessionStorage.getItem(keys[0])).to.contain('code_verifier');
       expect(window.localStorage.length).to.equal(before);
+    });
+
+    it('trusts no FHIR server by default: without isAllowedIss every launch fails (iss-not-configured), before any request', async () => {
+      const error = await startSmartLaunch({ iss: ISS, launch: 'x' }, { clientId: 'test-app', redirectUri: REDIRECT, navigate: () => undefined }).then(() => undefined, (e: unknown) => e);
+      expect(error).to.be.instanceOf(SmartLaunchError);
+      expect((error as SmartLaunchError).code).to.equal('iss-not-configured');
+      expect((error as SmartLaunchError).message).to.match(/administrator/);
+      expect(ehr.calls).to.have.length(0);
+    });
+
+    it('a list of FHIR base URLs accepts exactly those (trailing slash aside), nothing beside or below them', () => {
+      const list = { isAllowedIss: [`${ISS}/`] };
+      expect(checkIss(ISS, list)).to.equal(ISS);
+      expect(checkIss(`${ISS}/`, list)).to.equal(ISS);
+      for (const other of [`${ISS}2`, `${ISS}/Patient`, 'https://ehr.example.test', 'https://evil.example.test/fhir', 'http://ehr.example.test/fhir']) {
+        expect(() => checkIss(other, list), other).to.throw(SmartLaunchError);
+      }
     });
 
     it('refuses an iss the app does not trust, before any request', async () => {
@@ -267,6 +287,46 @@ describe('SmartAdapter (SMART App Launch 2 on oidc-client-ts)', () => {
       }
       expect((error as SmartLaunchError).code).to.equal('access-denied');
       expect(ehr.tokenCalls).to.have.length(0);
+    });
+
+    for (const [oauthError, code] of [['invalid_client', 'client-not-registered'], ['unauthorized_client', 'client-not-registered'], ['invalid_scope', 'scope-refused'], ['invalid_request', 'invalid-request'], ['server_error', 'authorization-failed']]) {
+      it(`keeps the server's ${oauthError} and its description, as a launch error of its own (${code})`, async () => {
+        const { authorizeUrl } = await authorize();
+        const state = encodeURIComponent(authorizeUrl.searchParams.get('state')!);
+        const error = await completeSmartLaunch(`${REDIRECT}?error=${oauthError}&error_description=${encodeURIComponent('Said by the server')}&state=${state}`, options()).then(() => undefined, (e: unknown) => e) as SmartLaunchError;
+        expect(error.code).to.equal(code);
+        expect(error.oauthError).to.equal(oauthError);
+        expect(error.oauthErrorDescription).to.equal('Said by the server');
+        expect(ehr.tokenCalls).to.have.length(0);
+      });
+    }
+
+    it('refuses an answer with an iss when the server it was started with named no issuer (mix-up), with zero token requests', async () => {
+      ehr.discovery = { issuer: undefined };
+      const { callback } = await authorize();
+      const error = await completeSmartLaunch(`${callback}&iss=${encodeURIComponent('https://real-ehr.example.test/auth')}`, options()).then(() => undefined, (e: unknown) => e);
+      expect((error as SmartLaunchError).code).to.equal('issuer-mismatch');
+      expect(ehr.tokenCalls).to.have.length(0);
+    });
+
+    it('refuses an answer without iss from a server that advertises authorization_response_iss_parameter_supported', async () => {
+      ehr.discovery = { authorization_response_iss_parameter_supported: true };
+      const { callback } = await authorize();
+      const error = await completeSmartLaunch(callback, options()).then(() => undefined, (e: unknown) => e);
+      expect((error as SmartLaunchError).code).to.equal('issuer-mismatch');
+      expect(ehr.tokenCalls).to.have.length(0);
+      // With the right iss, the same kind of launch completes.
+      const again = await authorize();
+      const adapter = await completeSmartLaunch(`${again.callback}&iss=${encodeURIComponent(AUTH)}`, options());
+      expect((await adapter.launchContext()).patient).to.equal('pat-1');
+    });
+
+    it('uses the token endpoint of the server the launch was started with, even if discovery changes meanwhile', async () => {
+      const { callback } = await authorize();
+      ehr.discovery = { token_endpoint: 'https://evil.example.test/token', issuer: 'https://evil.example.test' };
+      await completeSmartLaunch(callback, options());
+      expect(ehr.calls.filter((c) => c.url.startsWith('https://evil.example.test'))).to.deep.equal([]);
+      expect(ehr.tokenCalls).to.have.length(1);
     });
 
     it('refuses an answer whose iss (RFC 9207) is not the authorization server', async () => {
@@ -416,9 +476,11 @@ describe('SMART helpers', () => {
   });
 
   it('accepts https and local http FHIR servers only, and the host\'s own list', () => {
-    expect(checkIss('https://b.test/fhir/', {})).to.equal('https://b.test/fhir');
-    expect(checkIss('http://127.0.0.1:8091/fhir', {})).to.equal('http://127.0.0.1:8091/fhir');
-    expect(() => checkIss('http://b.test/fhir', {})).to.throw(SmartLaunchError);
+    const any = { isAllowedIss: () => true };
+    expect(checkIss('https://b.test/fhir/', any)).to.equal('https://b.test/fhir');
+    expect(checkIss('http://127.0.0.1:8091/fhir', any)).to.equal('http://127.0.0.1:8091/fhir');
+    expect(() => checkIss('http://b.test/fhir', any)).to.throw(SmartLaunchError);
+    expect(() => checkIss('https://b.test/fhir', {})).to.throw(SmartLaunchError);
     expect(() => checkIss('https://b.test/fhir', { isAllowedIss: () => false })).to.throw(SmartLaunchError);
   });
 

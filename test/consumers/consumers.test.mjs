@@ -50,6 +50,9 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  // Keep the app for a look when ZK_KEEP_CONSUMERS is set; else it goes (about 30 MB).
+  if (process.env.ZK_KEEP_CONSUMERS) console.log(`consumer apps kept in ${installed?.app}`);
+  else installed?.remove();
   if (rows.length) {
     console.log('\nConsumer builds (the packed tarball, installed and built as an app does):');
     console.log('| consumer | elements registered | text shown | JS at start-up (gzip) | lazy SMART chunk |');

@@ -3,7 +3,7 @@
 // apps under test/consumers/apps with real bundlers (Vite 8, webpack 5, esbuild), serve them on
 // 127.0.0.1 and measure what a page loads. Used by consumers.test.mjs and by `npm run bench`.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
@@ -61,10 +61,13 @@ export function packAndInstall({ log = () => undefined } = {}) {
   const deps = [tarball, `react@${ours.devDependencies.react}`, `react-dom@${ours.devDependencies['react-dom']}`];
   log(`installing ${tarball} into ${app}`);
   let install = npm(['install', '--offline', '--ignore-scripts', ...deps], app);
-  if (!install.ok) install = npm(['install', '--prefer-offline', '--ignore-scripts', ...deps], app);
+  if (!install.ok) {
+    log('not all in npm\'s cache: installing with --prefer-offline (the registry for what is missing)');
+    install = npm(['install', '--prefer-offline', '--ignore-scripts', ...deps], app);
+  }
   if (!install.ok) throw new Error(`npm install of the tarball failed:\n${install.output}`);
   cpSync(APPS, join(app, 'apps'), { recursive: true });
-  return { app, tarball, pkgDir: join(app, 'node_modules', 'zorgkit') };
+  return { app, tarball, pkgDir: join(app, 'node_modules', 'zorgkit'), remove: () => rmSync(app, { recursive: true, force: true }) };
 }
 
 // --- bundlers (the root's devDependencies), each building an app folder into `outDir` ---

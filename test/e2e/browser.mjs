@@ -1,27 +1,31 @@
-// Shared helpers for the end-to-end tests: the dev server behind `npm start`, and headless Chromium.
+// Shared helpers for the end-to-end tests: the dev server behind `npm start`, and the browser engine
+// ZK_ENGINE names (chromium by default; firefox; `npm test` runs the e2e tests in each).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS } from '../../web-test-runner.config.mjs';
+import { E2E_ENGINES, E2E_NOT_IN, currentEngine, puppeteerLaunchOptions } from '../../scripts/engines.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const require = createRequire(import.meta.url);
 
-/** Starts the `npm start` server on a free port. */
-export async function startSite() {
-  const server = await serve({ port: 0, hostname: '127.0.0.1' });
+/**
+ * Starts the `npm start` server on a free port. `demoSettings` is read at every request of
+ * /demo/settings.json, so a test may fill it in once its sandbox runs.
+ */
+export async function startSite({ demoSettings = {}, frameAncestors } = {}) {
+  const server = await serve({ port: 0, hostname: '127.0.0.1', demoSettings, ...(frameAncestors ? { frameAncestors } : {}) });
   const { port } = server.server.address();
   return { url: `http://127.0.0.1:${port}`, close: () => server.stop() };
 }
 
+/** The engine the e2e tests run in (ZK_ENGINE), for the few steps that differ. */
+export const engine = currentEngine();
+
 export async function launchBrowser() {
-  return puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [...CHROME_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'zk-chrome-'))}`],
-  });
+  if (!E2E_ENGINES.includes(engine)) throw new Error(`The end-to-end tests do not run in ${engine}: ${E2E_NOT_IN[engine]}`);
+  return puppeteer.launch(puppeteerLaunchOptions(engine, engine === 'chromium' ? { userDataDir: mkdtempSync(join(tmpdir(), 'zk-chrome-')) } : {}));
 }
 
 /**

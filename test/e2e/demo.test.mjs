@@ -93,6 +93,42 @@ describe('demo portal (npm start)', () => {
   });
 });
 
+describe('demo portal on a phone (390 px wide)', () => {
+  /** How far the page, and the open dialog if any, scroll sideways (CSS px). */
+  const sideways = (page) => page.evaluate(() => {
+    const doc = document.documentElement;
+    const dialog = document.querySelector('#consent')?.shadowRoot?.querySelector('dialog[open]');
+    return Math.max(doc.scrollWidth - doc.clientWidth, dialog ? dialog.scrollWidth - dialog.clientWidth : 0);
+  });
+
+  for (const locale of ['nl', 'en']) {
+    it(`${locale}: nothing scrolls sideways, with the header controls wrapping, the medication as cards and the consent dialog full screen`, async () => {
+      const { page, problems } = await openPage(browser, `${site.url}/demo/?locale=${locale}`);
+      await page.setViewport({ width: 390, height: 844 });
+      await bannerText(page);
+      await page.waitForFunction(() => document.querySelector('#medication')?.shadowRoot?.querySelector('[part~="name"]'));
+      assert.equal(await sideways(page), 0, 'the page scrolls sideways');
+      const controls = await page.$$eval('#controls label', (labels) => labels.map((l) => l.getBoundingClientRect().right));
+      assert.ok(controls.every((right) => right <= 390), 'every header control fits the width');
+      const tableDisplay = await page.evaluate(() => getComputedStyle(document.querySelector('#medication').shadowRoot.querySelector('[part~="table"]')).display);
+      assert.equal(tableDisplay, 'block', 'the medication list shows cards');
+      await page.click('#open-consent');
+      await page.waitForFunction(() => document.querySelector('#consent')?.shadowRoot?.querySelector('dialog[open] [part~="permit-button"]'));
+      // The screen less any classic scrollbar (Firefox headless has one; phones overlay theirs).
+      const { box, screen } = await page.evaluate(() => {
+        const r = document.querySelector('#consent').shadowRoot.querySelector('dialog').getBoundingClientRect();
+        const doc = document.documentElement;
+        return { box: [r.left, r.top, r.width, r.height].map(Math.round), screen: [0, 0, doc.clientWidth, doc.clientHeight] };
+      });
+      assert.ok(screen[2] >= 375 && screen[3] >= 830, `the page has (nearly) the phone's viewport: ${screen}`);
+      assert.deepEqual(box, screen, 'the dialog fills the screen');
+      assert.equal(await sideways(page), 0, 'the dialog scrolls sideways');
+      await clean(page, problems);
+      await page.close();
+    });
+  }
+});
+
 /** Clicks the button with exactly this text inside the consent dialog's shadow root. */
 async function clickInDialog(page, label) {
   await page.waitForFunction((text) => [...(document.querySelector('#consent')?.shadowRoot?.querySelectorAll('button') ?? [])]

@@ -1,4 +1,4 @@
-// SMART App Launch end to end, in headless Chromium: the sandbox (`npm run sandbox`: the FHIR server
+// SMART App Launch end to end, in the browser engine ZK_ENGINE names (Chromium, Firefox): the sandbox (`npm run sandbox`: the FHIR server
 // with the demo data, oidc-provider as the authorization server, the launcher), the demo page as
 // `npm start` serves it, and the sandbox inspector app (/sandbox/app/, a minimal SMART app that hands
 // its SmartAdapter to the test). Everything runs on 127.0.0.1, on free ports.
@@ -41,21 +41,81 @@ function startForeignServer() {
   });
 }
 
+/**
+ * A hostile "EHR" on another 127.0.0.1 port: its discovery document names no issuer and its own
+ * endpoints; its authorization endpoint forwards the user to the sandbox's real authorization
+ * server (aud rewritten), so the real code comes back under our state (an authorization-code
+ * mix-up). It records every request, and above all any code posted to its token endpoint.
+ */
+function startMixUpServer() {
+  const seen = [];
+  let origin;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, origin);
+    seen.push({ method: req.method, path: url.pathname });
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Accept, Content-Type');
+      res.writeHead(204).end();
+    } else if (url.pathname === '/fhir/.well-known/smart-configuration') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({
+        authorization_endpoint: `${origin}/authorize`, token_endpoint: `${origin}/token`,
+        code_challenge_methods_supported: ['S256'], capabilities: ['launch-ehr', 'client-public', 'permission-v2'],
+      }));
+    } else if (url.pathname === '/authorize') {
+      const forward = new URL(`${sandbox.issuer}/auth`);
+      forward.search = url.search;
+      forward.searchParams.set('aud', sandbox.smartFhirUrl);
+      res.writeHead(302, { Location: forward.href }).end();
+    } else {
+      res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"error":"invalid_grant"}');
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      origin = `http://127.0.0.1:${server.address().port}`;
+      resolve({ fhirUrl: `${origin}/fhir`, seen, close: () => new Promise((r) => { server.close(() => r()); server.closeAllConnections(); }) });
+    });
+  });
+}
+
+let mixUp;
+const demoSettings = {};
+
 before(async () => {
-  site = await startSite();
+  site = await startSite({ demoSettings });
   demoUrl = `${site.url}/demo/`;
   inspectorUrl = `${site.url}/sandbox/app/`;
-  [sandbox, foreign, browser] = await Promise.all([
+  [sandbox, foreign, mixUp, browser] = await Promise.all([
     startSandbox({ port: 0, fhirPort: 0, appUrl: [demoUrl, inspectorUrl] }),
     startForeignServer(),
+    startMixUpServer(),
     launchBrowser(),
   ]);
+  // The demo's setting: the one FHIR server it accepts in a launch link (and its SMART button's).
+  Object.assign(demoSettings, { smartIss: sandbox.smartFhirUrl, fhirUrl: sandbox.fhirUrl });
 });
 
 after(async () => {
   await browser?.close();
-  await Promise.all([sandbox?.close(), foreign?.close(), site?.close()]);
+  await Promise.all([sandbox?.close(), foreign?.close(), mixUp?.close(), site?.close()]);
 });
+
+/** The demo's launch error state: its text, and whether any patient data is on screen. */
+async function launchErrorState(page) {
+  await page.waitForFunction(() => document.querySelector('#launch-error') && !document.querySelector('#launch-error').hidden, { timeout: 20000 });
+  await sleep(300);
+  return page.evaluate(() => {
+    const context = document.querySelector('#context');
+    const shown = (el) => el.shadowRoot?.textContent ?? '';
+    return {
+      text: document.querySelector('#launch-error').innerText.replace(/\s+/g, ' ').trim(),
+      contextVisible: !context.hidden && getComputedStyle(context).display !== 'none',
+      componentText: ['#banner', '#medication', '#consent'].map((s) => shown(document.querySelector(s))).join(' '),
+    };
+  });
+}
 
 /** A fresh browser profile (no cookies, no storage) with one page; closed after `fn`. */
 async function withPage(fn) {
@@ -153,7 +213,85 @@ describe('the SMART sandbox', () => {
   });
 });
 
+describe('a failed or hostile launch never shows a patient (issue 16)', () => {
+  it('a launch link naming another server (a hostile iss on another port) is refused before any request to it', async () => {
+    await withPage(async (page) => {
+      mixUp.seen.length = 0;
+      await page.goto(`${demoUrl}?iss=${encodeURIComponent(mixUp.fhirUrl)}&launch=x`);
+      const state = await launchErrorState(page);
+      assert.deepEqual(mixUp.seen, [], 'the hostile server got no request');
+      assert.ok(page.url().startsWith(demoUrl), 'still on the demo');
+      assert.match(state.text, /geen patiëntgegevens/);
+      assert.match(state.text, /niet mag verbinden/);
+      assert.equal(state.contextVisible, false);
+      assert.doesNotMatch(state.componentText, /Putten|Vries/);
+    });
+  });
+
+  it('a launch the server refuses (invalid_request: unknown launch id) shows the server\'s reason, what helps, and no sample patient', async () => {
+    await withPage(async (page) => {
+      await page.goto(sandbox.launchUrl(demoUrl, 'no-such-launch'));
+      const state = await launchErrorState(page);
+      assert.match(state.text, /Er worden geen patiëntgegevens getoond/);
+      assert.match(state.text, /nam het aanmeldverzoek niet aan/);
+      assert.match(state.text, /Start de app opnieuw vanuit uw EPD/);
+      assert.match(state.text, /invalid_request — The launch id is unknown or has expired/);
+      assert.equal(state.contextVisible, false);
+      assert.doesNotMatch(state.componentText, /Putten|Vries/);
+      // The same state in English after a language switch.
+      await page.select('#locale', 'en');
+      const english = await page.$eval('#launch-error', (el) => el.innerText);
+      assert.match(english, /No patient data is shown/);
+      assert.match(english, /did not accept the sign-in request/);
+      assert.match(english, /Start the app again from your EHR/);
+    });
+  });
+
+  it('a reload after a launch (the in-memory session is gone) says so, and shows no one\'s record', async () => {
+    await withPage(async (page) => {
+      await page.goto(sandbox.launchUrl(demoUrl, sandbox.createLaunch({ patient: 'patient-de-vries' })));
+      await allowAtAuthorizationServer(page);
+      await renderedText(page, '#banner', /Vries/);
+      await page.reload();
+      const state = await launchErrorState(page);
+      assert.match(state.text, /opnieuw geladen/);
+      assert.match(state.text, /Start de app opnieuw vanuit uw EPD/);
+      assert.equal(state.contextVisible, false);
+      assert.doesNotMatch(state.componentText, /Putten|Vries/);
+    });
+  });
+
+  it('an authorization-code mix-up (a hostile server forwarding to the real one) is refused: the code never reaches the hostile token endpoint', async () => {
+    await withPage(async (page) => {
+      mixUp.seen.length = 0;
+      sandbox.stats.reset();
+      const launch = sandbox.createLaunch({ patient: 'patient-de-vries' });
+      await page.goto(`${inspectorUrl}?iss=${encodeURIComponent(mixUp.fhirUrl)}&launch=${launch}`);
+      await allowAtAuthorizationServer(page);
+      await page.waitForFunction(() => ['ready', 'error'].includes(document.body.dataset.state), { timeout: 20000 });
+      const result = await page.evaluate(() => ({ state: document.body.dataset.state, code: window.zkSandboxApp?.error?.code }));
+      assert.ok(mixUp.seen.some((r) => r.path === '/authorize'), 'the launch went through the hostile server');
+      assert.deepEqual(mixUp.seen.filter((r) => r.path === '/token'), [], 'no code was posted to the hostile token endpoint');
+      assert.deepEqual(result, { state: 'error', code: 'issuer-mismatch' });
+      assert.equal(sandbox.stats.token.count(), 0, 'and none to the real one either');
+    });
+  });
+});
+
 describe('SMART launch of the demo page', () => {
+  it('the "SMART launch" button uses the configured FHIR server (a setting, here this test\'s sandbox on a free port)', async () => {
+    await withPage(async (page) => {
+      await page.goto(demoUrl);
+      await renderedText(page, '#banner', /Putten/);
+      await page.select('#adapter', 'sandbox');
+      await page.waitForFunction(() => !document.querySelector('#smart-launch').hidden, { timeout: 10000 });
+      await Promise.all([page.waitForNavigation(), page.click('#smart-launch')]);
+      await allowAtAuthorizationServer(page, { patient: 'patient-bakker-de-jong' });
+      const text = await renderedText(page, '#banner', /Bakker-de Jong/);
+      assert.doesNotMatch(text, /Putten/);
+    });
+  });
+
   it('EHR launch from the launcher page renders the banner of the launched patient', async () => {
     await withPage(async (page) => {
       await page.goto(sandbox.launcherUrl);
@@ -215,8 +353,9 @@ describe('SMART launch of the demo page', () => {
         }
         const answer = await fetch(`${sandbox.fhir.origin}${url.pathname}${url.search}`, {
           method: request.method(),
-          headers: { Accept: request.headers().accept ?? 'application/fhir+json', 'X-Forwarded-Host': '127.0.0.1:8090' },
-          body: request.postData(),
+          headers: { Accept: request.headers().accept ?? 'application/fhir+json', 'X-Forwarded-Host': '127.0.0.1:8090', ...(request.headers().origin ? { Origin: request.headers().origin } : {}) },
+          // Only the demo's reads go there; postData() is CDP-only (it throws over Firefox's BiDi).
+          body: ['GET', 'HEAD'].includes(request.method()) ? undefined : request.postData(),
         });
         await request.respond({ status: answer.status, headers: Object.fromEntries(answer.headers), body: Buffer.from(await answer.arrayBuffer()) });
       });

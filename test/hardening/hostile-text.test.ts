@@ -58,9 +58,11 @@ let problems: string[] = [];
 /**
  * Longest a forced layout of a rendering may take: beyond it the page visibly freezes. Generous,
  * because the test machine may be loaded: this catches freezes, the benchmarks measure speed (and
- * the proportionality test below catches layouts that grow with the square of the text).
+ * the proportionality test below catches layouts that grow with the square of the text). WebKit
+ * under Xvfb on a 2-core machine busy with other test runs took 11.5 s for the eleven template-
+ * injection names, where Chromium and Firefox took well under 10 s.
  */
-const LAYOUT_BUDGET_MS = 10000;
+const LAYOUT_BUDGET_MS = 30000;
 
 function check(ok: boolean, message: string): void {
   if (!ok) problems.push(message);
@@ -199,8 +201,9 @@ function medicationResources(strings: readonly string[], field: Field): Resource
   return out;
 }
 
-function consentsFor(strings: readonly string[]): Consent[] {
-  return strings.map((s, i): Consent => ({
+/** The patient h1 (the dialog names whose decisions it shows) and one Consent per string. */
+function consentsFor(strings: readonly string[]): Resource[] {
+  return [{ resourceType: 'Patient', id: 'h1', name: [{ family: 'Hostiel' }] }, ...strings.map((s, i): Consent => ({
     resourceType: 'Consent', id: `c${i}`, status: 'active',
     scope: i % 5 === 4 ? { text: s } : { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
     category: [{ text: s }], patient: { reference: 'Patient/h1' }, dateTime: '2025-03-01T10:00:00+01:00',
@@ -214,7 +217,7 @@ function consentsFor(strings: readonly string[]): Consent[] {
       class: [{ system: 'http://example.org/class', code: s, display: s }],
       code: [{ text: s }],
     },
-  }));
+  }))];
 }
 
 function requestFor(strings: readonly string[]): ConsentRequest {
@@ -240,7 +243,8 @@ function failingWith(s: string): FhirRestAdapter {
 // ---------------------------------------------------------------------------------------------
 
 describe('hardening: hostile text in every field (BLNS subset + own injections)', function () {
-  this.timeout(120_000);
+  // Catches a hang; WebKit (WebDriver classic, software rendering) runs these several times slower.
+  this.timeout(300_000);
   let errors: ReturnType<typeof collectGlobalErrors>;
 
   before(() => {
@@ -315,7 +319,8 @@ describe('hardening: hostile text in every field (BLNS subset + own injections)'
     it(`<zk-medication-list>: ${what}`, async () => {
       const context = await fixture<ZkContext>(html`<zk-context><zk-medication-list patient-id="h1" show-history virtualize-threshold="100000"></zk-medication-list></zk-context>`);
       const el = context.firstElementChild as ZkMedicationList;
-      const allowed = await render(context, [el], new MemoryAdapter(medicationResources(['Alpha', 'Beta', '', '10'], field)), undefined, 'baseline');
+      // The baseline includes a benign overlong word: the list breaks it with its own <wbr>s.
+      const allowed = await render(context, [el], new MemoryAdapter(medicationResources(['Alpha', 'Beta', '', '10', 'W'.repeat(130)], field)), undefined, 'baseline');
       for (const group of chunks(STRINGS, 40)) {
         await render(context, [el], new MemoryAdapter(medicationResources(group, field)), allowed, `${field}: ${group.map(show).join(', ').slice(0, 400)}`);
         if (field === 'names') {
@@ -400,7 +405,7 @@ describe('hardening: hostile text in every field (BLNS subset + own injections)'
       ['banner family name', banner, (s) => [{ resourceType: 'Patient', id: 'h1', name: [{ family: s }] }], undefined],
       ['medication name', list, (s) => medicationResources([s], 'names'), undefined],
       ['medication dosage text', list, (s) => medicationResources([s], 'dosage'), undefined],
-      ['consent recipient', dialog, () => [], (s) => { (dialog as ZkConsentDialog).request = requestFor([s, s, s, s]); }],
+      ['consent recipient', dialog, () => [{ resourceType: 'Patient', id: 'h1' }], (s) => { (dialog as ZkConsentDialog).request = requestFor([s, s, s, s]); }],
     ];
     for (const [what, el, resources, setup] of cases) {
       const short = 'A'.repeat(4_000);

@@ -173,7 +173,7 @@ describe('consent model', () => {
       expect(decisionSentence(request, 'deny', 'en')).to.equal(
         'You do not allow Huisartsenpost Testdorp (information recipient) to see your Medication and Allergies, for treatment.');
       expect(decisionSentence(request, 'permit', 'nl')).to.equal(
-        'U geeft Huisartsenpost Testdorp (information recipient) toestemming om uw Medication en Allergies in te zien, voor behandeling, tot en met 31 dec 2026.');
+        'U geeft Huisartsenpost Testdorp (ontvanger van gegevens) toestemming om uw Medication en Allergies in te zien, voor behandeling, tot en met 31 dec 2026.');
       expect(decisionSentence(request, 'deny', 'nl')).to.contain('géén toestemming');
     });
   });
@@ -279,16 +279,18 @@ describe('consent model', () => {
       expect(s.withdrawable).to.equal(false);
     });
 
-    it('shows an unknown consent as "see the record" with no recipient, data or period that could read as a decision', () => {
+    it('a consent that is not ours (a treatment directive) is read-only: its decision in words, its details only in the provision summary', () => {
       const s = summariseConsent(recorded({ scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'treatment' }] }, category: [{ text: 'Behandelgrens' }] }), 'nl', today);
       expect(s.kind).to.equal('unknown');
-      expect(s.decision).to.equal('Zie het dossier');
-      expect(s.title).to.equal('Behandelwens');
-      expect(s.withdrawable).to.equal(false);
+      expect(s.decision).to.equal('Toegestaan');
+      expect(s.title).to.equal('Behandelaanwijzing');
+      expect(s.categories).to.deep.equal(['Behandelgrens']);
+      expect([s.readOnly, s.withdrawable]).to.deep.equal([true, false]);
       expect(s.recipient).to.equal(undefined);
       expect(s.data).to.equal(undefined);
       expect(s.period).to.equal(undefined);
-      expect(s.note).to.be.a('string');
+      expect(s.provision!.who).to.deep.equal(['Huisartsenpost Testdorp (IRCP)']);
+      expect(s.note).to.equal('Elders vastgelegd: u kunt het hier lezen, niet wijzigen.');
     });
 
     it('names data classes given as FHIR resource types in plain words of the locale, each once', () => {

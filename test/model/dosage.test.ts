@@ -80,8 +80,8 @@ describe('model/dosage', () => {
         asNeededCodeableConcept: { text: 'Pain' },
         maxDosePerPeriod: { numerator: tablets(6), denominator: { value: 1, code: 'd', system: UCUM } },
       };
-      expect(line(d, 'en')).to.equal('1–2 tablets every 8 hours, by mouth, as needed for pain, max 6 tablets per day');
-      expect(line(d, 'nl')).to.equal('1–2 tabletten elke 8 uur, oraal, zo nodig bij pain, maximaal 6 tabletten per dag');
+      expect(line(d, 'en')).to.equal('1–2 tablets every 8 hours, by mouth, as needed: Pain, max 6 tablets per day');
+      expect(line(d, 'nl')).to.equal('1–2 tabletten elke 8 uur, oraal, zo nodig: Pain, maximaal 6 tabletten per dag');
     });
 
     it('writes "as needed" without a reason, and a maximum per 24 hours', () => {
@@ -94,11 +94,11 @@ describe('model/dosage', () => {
       expect(line(d, 'nl')).to.equal('10 mL, zo nodig, maximaal 40 mL per 24 uur');
     });
 
-    it('never doubles the preposition of an as-needed reason ("zo nodig bij bij pijn")', () => {
-      const d: Dosage = { doseAndRate: [{ doseQuantity: tablets(1) }], asNeededCodeableConcept: { coding: [{ display: 'bij pijn' }] } };
-      expect(line(d, 'nl')).to.equal('1 tablet, zo nodig bij pijn');
-      expect(line(d, 'en')).to.equal('1 tablet, as needed for pijn');
-      expect(line({ asNeededCodeableConcept: { text: 'for COPD exacerbation' } }, 'en')).to.equal('As needed for COPD exacerbation');
+    it('shows an as-needed reason as recorded, after a label: no word dropped, no languages mixed ("as needed: Bij pijn", never "as needed for pijn")', () => {
+      const d: Dosage = { doseAndRate: [{ doseQuantity: tablets(1) }], asNeededCodeableConcept: { coding: [{ display: 'Bij pijn' }] } };
+      expect(line(d, 'nl')).to.equal('1 tablet, zo nodig: Bij pijn');
+      expect(line(d, 'en')).to.equal('1 tablet, as needed: Bij pijn');
+      expect(line({ asNeededCodeableConcept: { text: 'for COPD exacerbation' } }, 'en')).to.equal('As needed: for COPD exacerbation');
     });
 
     it('adds additional instructions inside the sentence', () => {

@@ -125,15 +125,26 @@ describe('model/medication', () => {
       expect(recordStatus(statement({ status: 'not-taken' }), TODAY)).to.deep.equal({ status: 'not-taken', group: 'history' });
     });
 
-    it('moves an active record whose period ended before today to history as "Period ended"; ending today is still current', () => {
-      const ended = request({ dispenseRequest: { validityPeriod: { start: '2025-01-01', end: '2025-06-14' } } });
-      const endsToday = request({ dispenseRequest: { validityPeriod: { start: '2025-01-01', end: '2025-06-15' } } });
+    it('moves an active record whose period of use ended before today to history, "Active — period of use ended …" beside the recorded status; ending today is still current', () => {
+      const ended = request({ extension: [periodExt('2025-01-01', '2025-06-14')] });
+      const endsToday = request({ extension: [periodExt('2025-01-01', '2025-06-15')] });
       expect(recordStatus(ended, TODAY)).to.deep.equal({ status: 'ended', group: 'history' });
       expect(recordStatus(endsToday, TODAY)).to.deep.equal({ status: 'active', group: 'current' });
-      expect(rows([rec(ended)])[0].statusText).to.equal('Period ended');
+      expect(rows([rec(ended)])[0].statusText).to.equal('Active — period of use ended 14-Jun-2025');
+      expect(rows([rec(request({ status: 'on-hold', extension: [periodExt('2025-01-01', '2025-06-14')] }))], 'nl')[0].statusText)
+        .to.equal('Onderbroken — gebruiksperiode verstreken op 14\u00a0jun\u00a02025');
       // A partial end date lasts to its last day.
-      expect(recordStatus(request({ dispenseRequest: { validityPeriod: { end: '2025-06' } } }), TODAY).group).to.equal('current');
-      expect(recordStatus(request({ dispenseRequest: { validityPeriod: { end: '2025-05' } } }), TODAY).group).to.equal('history');
+      const bounds = (end: string) => [{ timing: { repeat: { boundsPeriod: { end } } } }];
+      expect(recordStatus(request({ dosageInstruction: bounds('2025-06') }), TODAY).group).to.equal('current');
+      expect(recordStatus(request({ dosageInstruction: bounds('2025-05') }), TODAY).group).to.equal('history');
+    });
+
+    it('dispenseRequest.validityPeriod is not a period of use: one that ended is shown beside the recorded status, which stays current', () => {
+      const expired = request({ dispenseRequest: { validityPeriod: { start: '2015-01-15', end: '2016-01-15' } } });
+      expect(periodOfUse(expired)).to.deep.equal({});
+      expect(recordStatus(expired, TODAY)).to.deep.equal({ status: 'active', group: 'current' });
+      expect(rows([rec(expired)])[0].statusText).to.equal('Active — validity period ended 15-Jan-2016');
+      expect(rows([rec(request({ dispenseRequest: { validityPeriod: { end: '2025-06' } } }))])[0].statusText).to.equal('Active');
     });
 
     it('reads the period end from effectivePeriod, boundsPeriod, boundsDuration and the Nictiz TimeInterval extensions', () => {
@@ -516,14 +527,16 @@ describe('model/medication', () => {
       const r = request({
         requester: { reference: '#p' },
         contained: [{ resourceType: 'Practitioner', id: 'p', name: [{ family: 'Bakker', given: ['Anna'] }] }],
-        dispenseRequest: { validityPeriod: { start: '2025-01-01' } },
-        extension: [{ url: 'http://nictiz.nl/fhir/StructureDefinition/ext-RenderedDosageInstruction', valueString: 'Vanaf 1 jan 2025, 1 maal per dag 1 stuk' }],
+        extension: [
+          periodExt('2025-01-01'),
+          { url: 'http://nictiz.nl/fhir/StructureDefinition/ext-RenderedDosageInstruction', valueString: 'Vanaf 1 jan 2025, 1 maal per dag 1 stuk' },
+        ],
       });
       const [row] = rows([rec(r)], 'nl');
       expect(row.periodText).to.equal('vanaf 01\u00a0jan\u00a02025'); // a date never breaks over two lines
       expect(row.prescriber).to.equal('Anna Bakker');
       expect(row.dosageText).to.deep.equal(['Vanaf 1 jan 2025, 1 maal per dag 1 stuk']);
-      const [en] = rows([rec(request({ dispenseRequest: { validityPeriod: { start: '2025-01-01', end: '2025-12-31' } } }))]);
+      const [en] = rows([rec(request({ extension: [periodExt('2025-01-01', '2025-12-31')] }))]);
       expect(en.periodText).to.equal('01-Jan-2025 to 31-Dec-2025');
     });
 
@@ -537,10 +550,10 @@ describe('model/medication', () => {
 
   describe('filter, sort, group', () => {
     const build = (): MedicationRow[] => rows([
-      rec(request({ medicationCodeableConcept: { text: 'Zolpidem 10 mg' }, dispenseRequest: { validityPeriod: { start: '2024-03-01' } } })),
-      rec(request({ status: 'on-hold', medicationCodeableConcept: { text: 'Ácido fólico 5 mg' }, dispenseRequest: { validityPeriod: { start: '2025-02-01' } } })),
+      rec(request({ medicationCodeableConcept: { text: 'Zolpidem 10 mg' }, extension: [periodExt('2024-03-01')] })),
+      rec(request({ status: 'on-hold', medicationCodeableConcept: { text: 'Ácido fólico 5 mg' }, extension: [periodExt('2025-02-01')] })),
       rec(request({ status: 'stopped', medicationCodeableConcept: { text: 'amlodipine 5 mg' }, requester: { display: 'Dr. Visser' } })),
-      rec(request({ medicationCodeableConcept: { text: 'Metformine 500 mg' }, dosageInstruction: [dailyTablets(2)], dispenseRequest: { validityPeriod: { start: '2023-01-01' } } })),
+      rec(request({ medicationCodeableConcept: { text: 'Metformine 500 mg' }, dosageInstruction: [dailyTablets(2)], extension: [periodExt('2023-01-01')] })),
     ]);
 
     it('filters as you type: every word, ignoring case and accents, over name, dosage, status and prescriber', () => {

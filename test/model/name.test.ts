@@ -68,13 +68,13 @@ describe('name model', () => {
     const old = { use: 'official', family: 'Old', given: ['Anna'], period: { end: '2001-01-01' } };
     const current = { use: 'official', family: 'New', given: ['Anna'] };
 
-    it('period: an official name whose period ended is not picked while a current one exists ("A. New", not "A. Old")', () => {
+    it('period: an official name whose period ended is not picked while a current one exists ("Anna New", not "Anna Old")', () => {
       const patient = { resourceType: 'Patient', name: [old, current] };
       expect(selectName(patient.name, now)).to.equal(current);
-      expect(formatPatientName(patient, 'dutch', 'nl', now)?.text).to.equal('A. New');
+      expect(formatPatientName(patient, 'dutch', 'nl', now)?.text).to.equal('Anna New');
       expect(formatPatientName(patient, 'nhs', 'en', now)?.text).to.equal('NEW, Anna');
       // Without a moment given, it is now.
-      expect(formatPatientName(patient, 'dutch', 'nl')?.text).to.equal('A. New');
+      expect(formatPatientName(patient, 'dutch', 'nl')?.text).to.equal('Anna New');
     });
 
     it('period: a name that has not started yet is not picked while a current one exists', () => {
@@ -105,7 +105,7 @@ describe('name model', () => {
       const recent = { use: 'usual', family: 'Recent', period: { start: '1990-05-01', end: '2010' } };
       const oldUse = { use: 'old', family: 'OldUse' };
       expect(selectName([older, recent, oldUse], now)).to.equal(recent);
-      expect(formatPatientName({ name: [old] }, 'dutch', 'nl', now)?.text).to.equal('A. Old');
+      expect(formatPatientName({ name: [old] }, 'dutch', 'nl', now)?.text).to.equal('Anna Old');
     });
 
     it('period: the call name of a usual name whose period ended is not shown', () => {
@@ -147,14 +147,14 @@ describe('name model', () => {
   describe('Dutch style', () => {
     it('title, initials and the assembled family: "Mevr. J.P.M. van Putten-van der Giessen"', () => {
       const name = formatName(dutchName('NL4'), 'dutch', 'nl')!;
-      expect(name.text).to.equal('Mevr. J.P.M. van Putten-van der Giessen');
+      expect(name.text).to.equal('Mevr. J.P.M. (Jo) van Putten-van der Giessen');
       expect(name.family).to.equal('van Putten-van der Giessen');
-      expect(name.given).to.equal('J.P.M.');
+      expect(name.given).to.equal('J.P.M. (Jo)');
     });
 
     it('derives initials from birth names (BR) when there are no IN initials, not from the call name', () => {
       const name = dutchName('NL1', { given: ['Johanna', 'Maria', 'Jo'], _given: [qualifier('BR'), null, qualifier('CL')], prefix: [] });
-      expect(formatName(name, 'dutch', 'nl')?.text).to.equal('J.M. van Putten');
+      expect(formatName(name, 'dutch', 'nl')?.text).to.equal('J.M. (Jo) van Putten');
     });
 
     it('initials: hyphenated names give two, IJ is one letter, initials stay as written', () => {
@@ -184,10 +184,10 @@ describe('name model', () => {
       use: 'official', family: 'Putten', given: ['Johanna', 'Maria'], _given: [first, both('BR')],
     });
 
-    it('EN-qualifier BR+CL: a given name that is official (BR) and the call name (CL) stays an official given name: "J.M. Putten"', () => {
+    it('EN-qualifier BR+CL: a given name that is official (BR) and the call name (CL) stays an official given name: "J.M. (Johanna) Putten"', () => {
       for (const first of [both('BR', 'CL'), both('CL', 'BR'), both('cl', ' br ')]) {
-        expect(formatName(putten(first), 'dutch', 'nl')?.text).to.equal('J.M. Putten');
-        expect(formatName(putten(first), 'dutch', 'en')?.given).to.equal('J.M.');
+        expect(formatName(putten(first), 'dutch', 'nl')?.text).to.equal('J.M. (Johanna) Putten');
+        expect(formatName(putten(first), 'dutch', 'en')?.given).to.equal('J.M. (Johanna)');
       }
     });
 
@@ -201,10 +201,10 @@ describe('name model', () => {
     });
 
     it('EN-qualifier CL alone is still only the call name; IN still gives the initials', () => {
-      expect(formatName(putten(both('CL')), 'dutch', 'nl')?.text).to.equal('M. Putten');
+      expect(formatName(putten(both('CL')), 'dutch', 'nl')?.text).to.equal('Maria (Johanna) Putten');
       expect(formatName(putten(both('CL')), 'nhs', 'en')?.text).to.equal('PUTTEN, Maria');
       const withInitials = { ...putten(both('BR', 'CL')), given: ['Johanna', 'Maria', 'J.M.'], _given: [both('BR', 'CL'), both('BR'), both('IN')] };
-      expect(formatName(withInitials, 'dutch', 'nl')?.text).to.equal('J.M. Putten');
+      expect(formatName(withInitials, 'dutch', 'nl')?.text).to.equal('J.M. (Johanna) Putten');
     });
   });
 
@@ -236,7 +236,7 @@ describe('name model', () => {
       expect(formatName({ family: 'Jansen', prefix: ['prof.dr.'] }, 'nhs', 'nl')?.title).to.equal('(Prof Dr)');
       // Mixed case is kept as written; the Dutch style keeps the title as written.
       expect(formatName({ family: 'Jansen', prefix: ['PhD'] }, 'nhs', 'en')?.title).to.equal('(PhD)');
-      expect(formatName({ family: 'Jansen', given: ['Anna'], prefix: ['mevr.'] }, 'dutch', 'nl')?.text).to.equal('mevr. A. Jansen');
+      expect(formatName({ family: 'Jansen', given: ['Anna'], prefix: ['mevr.'] }, 'dutch', 'nl')?.text).to.equal('mevr. Anna Jansen');
     });
   });
 

@@ -1,6 +1,7 @@
 // The house's layers (DESIGN.md), checked on the import graph of src/: the FHIR types are a leaf,
 // the model depends on nothing but them, components never reach an adapter (nor adapters a component),
-// and no module imports itself back through others.
+// and no module imports itself back through others (static, type-only, re-exported and dynamic
+// imports all count: a type-only import still ties two files together for a reader).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -54,5 +55,28 @@ describe('architecture: the layers of src/', () => {
     assert.deepEqual(violations('components', (dep) => layer(dep) !== 'adapters'), []);
     assert.deepEqual(violations('adapters', (dep) => layer(dep) !== 'components'), []);
     assert.deepEqual(violations('core', (dep) => !['components', 'adapters'].includes(layer(dep))), []);
+  });
+  it('no import cycles', () => {
+    const cycles = [];
+    const state = new Map();
+    const stack = [];
+    const visit = (file) => {
+      state.set(file, 'open');
+      stack.push(file);
+      for (const dep of graph.get(file) ?? []) {
+        if (!graph.has(dep)) continue;
+        if (state.get(dep) === 'open') cycles.push([...stack.slice(stack.indexOf(dep)), dep].join(' → '));
+        else if (!state.has(dep)) visit(dep);
+      }
+      stack.pop();
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) if (!state.has(file)) visit(file);
+    assert.deepEqual(cycles, []);
+  });
+
+  it('the cycle check sees type-only and dynamic imports: smart.ts loads smart-session.ts, which does not import it back', () => {
+    assert.ok(graph.get('adapters/smart.ts').includes('adapters/smart-session.ts'));
+    assert.ok(!graph.get('adapters/smart-session.ts').includes('adapters/smart.ts'));
   });
 });

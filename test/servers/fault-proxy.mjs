@@ -7,6 +7,7 @@
 //   POST   /__fault      { match?: { method?, pathIncludes? }, times?: 1, fault }   (or an array)
 //   GET    /__fault      → { rules: [...] }            pending rules
 //   DELETE /__fault      → { ok: true, cleared: n }    clears the rules
+//   DELETE /__fault/<id> → { ok: true, cleared: 0|1 }  removes one rule (a test's own)
 //   GET    /__fault/log  → { total, entries: [...] }   what the proxy did, oldest first
 //   DELETE /__fault/log  → { ok: true }                clears the log
 //
@@ -21,6 +22,10 @@
 //   { drop: 'before' }        → destroy the client socket; nothing is forwarded.
 //   { drop: 'after-commit' }  → forward, let the server answer (it committed), then destroy the
 //                               client socket without answering.
+//   { stripHeaders: ['if-none-exist'] } → forward without those request headers (a server that
+//                               ignores them); may be combined with drop: 'after-commit'.
+//   { status, json: {…} }     → answer with that JSON body (e.g. a CapabilityStatement of another server).
+// Each log entry says whether the request carried an Authorization header (authorization: 'sent' | 'none').
 // Rules are used in the order queued; the first pending rule that matches takes the request.
 // OPTIONS (CORS preflight) requests are only matched by rules with match.method 'OPTIONS', so a
 // fault meant for a POST does not break its preflight. Paths starting with /__ (the server's
@@ -72,10 +77,12 @@ function normaliseRule(input, id) {
   const { match = {}, times = 1, fault } = input;
   if (!fault || typeof fault !== 'object') throw new Error('rule.fault is required');
   if (match && typeof match !== 'object') throw new Error('rule.match must be an object');
-  const { status, delayMs, drop, body, retryAfter, phase, headers } = fault;
-  if (status === undefined && delayMs === undefined && drop === undefined) {
-    throw new Error('rule.fault needs one of status, delayMs, drop');
+  const { status, delayMs, drop, body, retryAfter, phase, headers, stripHeaders, json } = fault;
+  if (status === undefined && delayMs === undefined && drop === undefined && stripHeaders === undefined) {
+    throw new Error('rule.fault needs one of status, delayMs, drop, stripHeaders');
   }
+  if (stripHeaders !== undefined && !(Array.isArray(stripHeaders) && stripHeaders.every((h) => typeof h === 'string'))) throw new Error('rule.fault.stripHeaders must be a list of header names');
+  if (json !== undefined && (status === undefined || typeof json !== 'object')) throw new Error('rule.fault.json needs a status and an object');
   if (status !== undefined && drop !== undefined) throw new Error('rule.fault: status and drop exclude each other');
   if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) throw new Error('rule.fault.status must be an HTTP status code');
   if (body !== undefined && !BODY_KINDS.has(body)) throw new Error(`rule.fault.body must be one of ${[...BODY_KINDS].join(', ')}`);
@@ -177,10 +184,11 @@ export async function startFaultProxy({ target, port = 0, host = '127.0.0.1', ke
     return out;
   };
 
-  function forward(req, body) {
+  function forward(req, body, strip = []) {
     return new Promise((resolve, reject) => {
       const headers = {};
-      for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
+      const stripped = new Set(strip.map((h) => h.toLowerCase()));
+      for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k) && !stripped.has(k)) headers[k] = v;
       headers.host = targetUrl.host;
       headers['x-forwarded-host'] = clientHostOf(req);
       headers['x-forwarded-proto'] = 'http';
@@ -224,7 +232,10 @@ export async function startFaultProxy({ target, port = 0, host = '127.0.0.1', ke
     for (const [k, v] of Object.entries(fault.headers ?? {})) res.setHeader(k, String(v));
     const kind = fault.body ?? 'operation-outcome';
     let text = '';
-    if (kind === 'html') {
+    if (fault.json !== undefined) {
+      res.setHeader('Content-Type', 'application/fhir+json; charset=utf-8');
+      text = JSON.stringify(fault.json);
+    } else if (kind === 'html') {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       text = faultHtml(status);
     } else if (kind === 'invalid-json') {
@@ -269,6 +280,12 @@ export async function startFaultProxy({ target, port = 0, host = '127.0.0.1', ke
     }
     if (pathname === '/__fault' && method === 'GET') return sendJson(res, 200, { rules });
     if (pathname === '/__fault' && method === 'DELETE') return sendJson(res, 200, { ok: true, cleared: clearFaults() });
+    const one = /^\/__fault\/(\d+)$/.exec(pathname);
+    if (one && method === 'DELETE') {
+      const at = rules.findIndex((r) => r.id === Number(one[1]));
+      if (at >= 0) rules.splice(at, 1);
+      return sendJson(res, 200, { ok: true, cleared: at >= 0 ? 1 : 0 });
+    }
     if (pathname === '/__fault/log' && method === 'GET') return sendJson(res, 200, { total: log.length, entries: log });
     if (pathname === '/__fault/log' && method === 'DELETE') { clearLog(); return sendJson(res, 200, { ok: true }); }
     return sendJson(res, 404, { error: `No control endpoint ${method} ${pathname}` });
@@ -289,7 +306,7 @@ export async function startFaultProxy({ target, port = 0, host = '127.0.0.1', ke
     const method = req.method.toUpperCase();
     const rule = pathname.startsWith('/__') ? undefined : takeRule(method, req.url); // the server's /__stats, /__reset: never faulted
     const fault = rule?.fault ?? {};
-    const entry = record({ seq: ++seq, time: new Date().toISOString(), method, path: req.url, action: 'forward', ...(rule ? { ruleId: rule.id, fault } : {}) });
+    const entry = record({ seq: ++seq, time: new Date().toISOString(), method, path: req.url, action: 'forward', authorization: req.headers.authorization ? 'sent' : 'none', ...(rule ? { ruleId: rule.id, fault } : {}) });
     let clientGone = false;
     const clientLeft = new AbortController();
     res.on('close', () => {
@@ -319,7 +336,7 @@ export async function startFaultProxy({ target, port = 0, host = '127.0.0.1', ke
       }
       let upstream;
       try {
-        upstream = await forward(req, body);
+        upstream = await forward(req, body, fault.stripHeaders);
       } catch (err) {
         sendJson(res, 502, faultOutcome(502));
         return done('upstream-error', { status: 502, note: String(err?.message ?? err) });

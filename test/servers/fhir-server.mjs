@@ -49,12 +49,20 @@ export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Accept, If-None-
 export const CORS_EXPOSE_HEADERS = 'ETag, Location, Retry-After, Content-Location, Last-Modified, WWW-Authenticate';
 export const CORS_ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 
-/** Adds the CORS and Cache-Control headers every response (and every fault the proxy makes up) carries. */
+/**
+ * Adds the CORS and Cache-Control headers every response (and every fault the proxy makes up)
+ * carries. A server started with `allowedOrigins` marks each response with the one origin it may
+ * name (`res.zkAllowOrigin`; `null`: none): it never answers `*` then.
+ */
 export function setCorsHeaders(res) {
   // Health data, and deterministic tests: nothing is kept in the browser's HTTP cache (otherwise
   // Chromium answers repeated GETs from its cache, heuristically from Last-Modified).
   res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Access-Control-Allow-Origin', '*');
+  if (res.zkAllowOrigin === undefined) res.setHeader('Access-Control-Allow-Origin', '*');
+  else {
+    res.setHeader('Vary', 'Origin');
+    if (res.zkAllowOrigin) res.setHeader('Access-Control-Allow-Origin', res.zkAllowOrigin);
+  }
   res.setHeader('Access-Control-Expose-Headers', CORS_EXPOSE_HEADERS);
 }
 
@@ -340,7 +348,9 @@ function seedResources(seed) {
     const resource = entry?.resource;
     if (!resource?.resourceType) throw new Error(`seed entry ${i} has no resource.resourceType`);
     const copy = structuredClone(resource);
-    copy.id ??= crypto.randomUUID();
+    // As the MemoryAdapter: an entry without an id takes its `urn:uuid:` fullUrl's uuid.
+    const uuid = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(entry.fullUrl ?? '')?.[1]?.toLowerCase();
+    copy.id ??= uuid ?? crypto.randomUUID();
     if (entry.fullUrl) fullUrls.set(entry.fullUrl, `${copy.resourceType}/${copy.id}`);
     resources.push(copy);
   }
@@ -439,7 +449,8 @@ function capabilityStatement() {
  * @returns {Promise<{ url: string, origin: string, port: number, close(): Promise<void>,
  *   reset(seedBundle?: object): Promise<void>, stats: object, repo: object, timings: object }>}
  */
-export async function startFhirServer({ port = 0, host = '127.0.0.1', seed, validate = true, log = false } = {}) {
+export async function startFhirServer({ port = 0, host = '127.0.0.1', seed, validate = true, log = false, allowedOrigins } = {}) {
+  const origins = allowedOrigins ? new Set(allowedOrigins.map((o) => new URL(o).origin)) : undefined;
   await ensureIndexed();
   const repo = new TestRepository();
   const router = new FhirRouter();
@@ -640,6 +651,16 @@ export async function startFhirServer({ port = 0, host = '127.0.0.1', seed, vali
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://internal');
     const control = url.pathname.startsWith('/__');
+    if (origins) {
+      // Only the listed pages (the demo) may use this server from a browser: another site's page
+      // gets no CORS grant, and its writes are refused before they reach the data.
+      const origin = req.headers.origin;
+      res.zkAllowOrigin = origin && origins.has(origin) ? origin : null;
+      if (origin && !origins.has(origin)) {
+        sendJson(res, 403, issue(403, 'This FHIR server answers only the pages it was started for.'));
+        return;
+      }
+    }
     const record = { seq: ++stats.seq, method: req.method, path: req.url, time: new Date().toISOString(), status: undefined };
     if (!control) {
       stats.requests.push(record);

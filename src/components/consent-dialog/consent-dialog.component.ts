@@ -3,10 +3,10 @@ import { property, query, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { UtilityClient } from '../../core/client.js';
-import { ConflictError, NetworkError, TimeoutError } from '../../core/errors.js';
+import { ConflictError } from '../../core/errors.js';
 import type { Consent } from '../../core/fhir.js';
 import {
-  buildConsent, classifyConsent, consentIdentifier, decisionSentence, describeRequest, hasIdentifier,
+  buildConsent, classifyConsent, consentIdentifier, hasIdentifier,
   requestFingerprint, requestFromAttributes, summariseConsents,
   type ConsentDecision, type ConsentPerformer, type ConsentRequest, type ConsentSummary,
 } from '../../model/consent.js';
@@ -15,34 +15,22 @@ import { ZkConsentDecisionEvent } from '../../events/consent-decision.js';
 import { ZkConsentWithdrawEvent } from '../../events/consent-withdraw.js';
 import { ZkConsentCloseEvent } from '../../events/consent-close.js';
 import { ZkRequestCloseEvent, type ZkCloseSource } from '../../events/request-close.js';
+import { ZkSignInRequestEvent } from '../../events/sign-in-request.js';
 import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js';
-import {
-  errorDetail, errorHeadline, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely,
-} from '../shared/states.js';
+import { renderNoClient, renderSafely } from '../shared/states.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './consent-dialog.styles.js';
 import { addDutch } from '../../i18n/locale.js';
 import { templates as nl } from '../../i18n/nl/consent-dialog.js';
+import {
+  DecisionMismatchError, renderCloseConfirm, renderPatient, renderRequest, renderSessionEnded, renderStep, type Draft, type Step, type StepActions,
+} from './consent-request-form.js';
+import {
+  CLOSED, NO_CLIENT, renderConsentItem, renderHistory, renderListState, renderWithdraw, type HistoryActions,
+} from './consent-history.js';
+import { ModalInput, deepActiveElement } from './modal.js';
 
 addDutch(nl);
-
-/** A decision being recorded: built once, sent as is on every retry (same identifier). */
-interface Draft {
-  readonly key: string;
-  readonly fingerprint: string;
-  /** Who decides, as JSON: a draft for the patient is not reused for a representative. */
-  readonly performerKey: string;
-  readonly decision: ConsentDecision;
-  readonly request: ConsentRequest;
-  readonly consent: Consent;
-}
-
-type Step =
-  | { readonly name: 'choose' }
-  | { readonly name: 'confirm'; readonly draft: Draft }
-  | { readonly name: 'saving'; readonly draft: Draft }
-  | { readonly name: 'saved'; readonly draft: Draft; readonly consent: Consent }
-  | { readonly name: 'failed'; readonly draft: Draft; readonly error: unknown };
 
 interface Withdrawal {
   readonly key: string;
@@ -54,21 +42,11 @@ interface Loaded {
   readonly client: UtilityClient;
   readonly patientAttr: string | undefined;
   readonly patientId: string;
+  /** The Patient resource, read with the list: the dialog names whose decisions it shows. */
+  readonly patient: unknown;
   readonly consents: Consent[];
 }
 
-const CLOSED = Symbol('closed');
-const NO_CLIENT = Symbol('no-client');
-
-/** The server answered, but not with the decision that was sent: never shown as recorded. */
-class DecisionMismatchError extends Error {}
-
-/** The deepest focused element, through open shadow roots. */
-function deepActiveElement(): HTMLElement | undefined {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : undefined;
-}
 
 function newUuid(): string {
   return crypto.randomUUID();
@@ -93,10 +71,12 @@ function newUuid(): string {
  * @fires {ZkConsentWithdrawEvent} zk-consent-withdraw - An earlier decision was withdrawn and the server confirmed it; `detail.consent` is the updated Consent.
  * @fires {ZkRequestCloseEvent} zk-request-close - The user asked to close (`detail.source`: `keyboard`, `close-button`, `backdrop`). Cancelable: `preventDefault()` keeps the dialog open.
  * @fires {ZkConsentCloseEvent} zk-consent-close - The dialog closed after the user asked it to.
+ * @fires {ZkSignInRequestEvent} zk-sign-in-request - The session ended and the user chose "Sign in again"; the host starts a new sign-in.
  *
  * @csspart dialog - The native `<dialog>` element.
  * @csspart heading - The dialog's heading (it names the dialog).
  * @csspart close-button - The close button in the corner.
+ * @csspart patient - Whose decisions these are: the patient's name and birth date.
  * @csspart request - What is asked: recipient, data, purpose, period, policy.
  * @csspart read-only-note - The note shown when decisions cannot be recorded or changed here.
  * @csspart step - The box holding the current step (choose, confirm, saving, saved, failed).
@@ -109,8 +89,11 @@ function newUuid(): string {
  * @csspart history - The list of earlier decisions with its heading.
  * @csspart consent-list - The `<ul>` of earlier decisions.
  * @csspart consent-item - One earlier decision.
+ * @csspart check-record - "Check the record: …" on a decision with a condition the dialog cannot show.
  * @csspart withdraw-button - "Withdraw" on an active decision.
  * @csspart withdraw-confirm-button - "Withdraw decision" (or "Try again") in the withdraw confirm step.
+ * @csspart session-ended - The box shown once the session has ended, in place of the steps and the list.
+ * @csspart sign-in-button - "Sign in again" in that box.
  * @csspart state - The shared loading / error / no-patient boxes (also `loading`, `error`, `no-patient`, `no-client`).
  *
  * @cssprop --zk-consent-dialog-width - Width of the dialog (default 40rem, never wider than the screen).
@@ -159,9 +142,27 @@ export class ZkConsentDialog extends ZkElement {
   /** Decisions waiting to be recorded, by patient + decision + request: their Consent (and identifier) are kept for every retry. */
   private readonly drafts = new Map<string, Draft>();
   private opener: HTMLElement | undefined;
-  private pointerDownOnBackdrop = false;
+  private readonly modal = new ModalInput({
+    dialog: () => this.dialogElement,
+    activeElement: () => this.shadowRoot?.activeElement,
+    requestClose: (source) => this.requestClose(source),
+  });
   /** The element to focus after the next render. */
   private focusAfterRender: string | undefined;
+
+  private readonly stepActions: StepActions = {
+    choose: (decision) => this.choose(decision),
+    back: () => this.back(),
+    record: () => void this.record(),
+    done: () => this.requestClose('close-button'),
+    requestOf: (draft) => this.requestOf(draft),
+  };
+
+  private readonly historyActions: HistoryActions = {
+    askWithdraw: (summary) => this.askWithdraw(summary),
+    withdraw: (summary) => void this.withdraw(summary),
+    keepConsent: () => this.keepConsent(),
+  };
 
   private readonly consentsTask = new Task(this, {
     task: async ([client, patientAttr, open], { signal }): Promise<Loaded | typeof CLOSED | typeof NO_CLIENT | typeof NO_PATIENT> => {
@@ -169,8 +170,10 @@ export class ZkConsentDialog extends ZkElement {
       if (!client) return NO_CLIENT;
       const patientId = await resolvePatientId(client, patientAttr);
       if (patientId === NO_PATIENT) return NO_PATIENT;
-      const consents = await client.getConsents(patientId, { signal });
-      return { client, patientAttr, patientId, consents };
+      // The patient and the list together: neither is shown without the other, so the list is
+      // never under another patient's name (a failed read of either is the error state).
+      const [patient, consents] = await Promise.all([client.getPatient(patientId, { signal }), client.getConsents(patientId, { signal })]);
+      return { client, patientAttr, patientId, patient, consents };
     },
     args: () => [this.client, this.patientId, this.open, this.reloadCount] as const,
   });
@@ -246,6 +249,18 @@ export class ZkConsentDialog extends ZkElement {
 
   private canWrite(loaded: Loaded): boolean {
     return loaded.client.canWrite('Consent');
+  }
+
+  /**
+   * Whether the signed-in session has ended (the adapter said so: `session-expired`). A 401 alone
+   * is not enough: a host's token provider may have a new token by the next try.
+   */
+  private get sessionEnded(): boolean {
+    return this.client?.sessionEnded === true;
+  }
+
+  private requestSignIn(): void {
+    this.dispatchEvent(new ZkSignInRequestEvent());
   }
 
   private focusInside(id: string): void {
@@ -415,53 +430,6 @@ export class ZkConsentDialog extends ZkElement {
     this.focusAfterRender = this.step.name === 'saving' ? 'saving-status' : 'heading';
   }
 
-  private onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      // Handled here (not through the native cancel) so the host's veto always holds.
-      event.preventDefault();
-      event.stopPropagation();
-      this.requestClose('keyboard');
-    } else if (event.key === 'Tab') {
-      this.trapTab(event);
-    }
-  }
-
-  /** Tab and Shift+Tab wrap inside the dialog, so focus never leaves it for the page or the browser. */
-  private trapTab(event: KeyboardEvent): void {
-    const dialog = this.dialogElement;
-    if (!dialog) return;
-    const tabbables = [...dialog.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [tabindex]')]
-      .filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
-    event.preventDefault();
-    if (tabbables.length === 0) {
-      dialog.focus();
-      return;
-    }
-    const first = tabbables[0];
-    const last = tabbables[tabbables.length - 1];
-    const active = this.shadowRoot?.activeElement;
-    let next: HTMLElement;
-    if (!(active instanceof HTMLElement) || !dialog.contains(active) || active === dialog) {
-      next = event.shiftKey ? last : first;
-    } else {
-      const index = tabbables.indexOf(active);
-      if (index >= 0) {
-        next = tabbables[(index + (event.shiftKey ? -1 : 1) + tabbables.length) % tabbables.length]!;
-      } else if (event.shiftKey) {
-        next = tabbables.filter((el) => active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING).at(-1) ?? last;
-      } else {
-        next = tabbables.find((el) => active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) ?? first;
-      }
-    }
-    next.focus();
-  }
-
-  private onCancel(event: Event): void {
-    // A close request that did not come through keydown (e.g. a platform back gesture).
-    event.preventDefault();
-    this.requestClose('keyboard');
-  }
-
   /** The dialog closed natively (e.g. the browser forced it): follow it. */
   private onNativeClose(): void {
     // The close event comes late (Chromium: at the next animation frame), so after close() and a
@@ -470,23 +438,6 @@ export class ZkConsentDialog extends ZkElement {
     this.closeConfirm = false;
     this.open = false;
     this.emit(new ZkConsentCloseEvent());
-  }
-
-  private isOnBackdrop(event: MouseEvent): boolean {
-    const dialog = this.dialogElement;
-    if (!dialog || event.target !== dialog) return false;
-    const r = dialog.getBoundingClientRect();
-    return event.clientX < r.left || event.clientX > r.right || event.clientY < r.top || event.clientY > r.bottom;
-  }
-
-  private onPointerDown(event: PointerEvent): void {
-    this.pointerDownOnBackdrop = this.isOnBackdrop(event);
-  }
-
-  private onClick(event: MouseEvent): void {
-    const fromBackdrop = this.pointerDownOnBackdrop && this.isOnBackdrop(event);
-    this.pointerDownOnBackdrop = false;
-    if (fromBackdrop) this.requestClose('backdrop');
   }
 
   // --- public methods --------------------------------------------------------------------------
@@ -518,11 +469,11 @@ export class ZkConsentDialog extends ZkElement {
     return html`<dialog
       part="dialog"
       aria-labelledby="heading"
-      @keydown=${(e: KeyboardEvent) => this.onKeydown(e)}
-      @cancel=${(e: Event) => this.onCancel(e)}
+      @keydown=${this.modal.keydown}
+      @cancel=${this.modal.cancel}
       @close=${() => this.onNativeClose()}
-      @pointerdown=${(e: PointerEvent) => this.onPointerDown(e)}
-      @click=${(e: MouseEvent) => this.onClick(e)}
+      @pointerdown=${this.modal.pointerdown}
+      @click=${this.modal.click}
     >
       ${this.open ? this.renderBody() : nothing}
     </dialog>`;
@@ -540,23 +491,19 @@ export class ZkConsentDialog extends ZkElement {
       </header>
       <div class="zk-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${this.closeConfirm ? this.renderCloseConfirm() : nothing}
+      ${this.loaded ? this.renderPatient(this.loaded.patient) : nothing}
       ${request ? this.renderRequest(request) : nothing}
       ${this.renderLoadState(request)}
     </div>`;
   }
 
+  /** Whose decisions these are: the patient's name and birth date, as in the banner. */
+  protected renderPatient(patient: unknown): TemplateResult {
+    return renderPatient(patient, this.locale, new Date());
+  }
+
   protected renderRequest(request: ConsentRequest): TemplateResult {
-    const d = describeRequest(request, this.locale);
-    return html`<section class="request" part="request" aria-labelledby="request-heading">
-      <h3 id="request-heading">${msg('What is asked', { id: 'consent-dialog.request-heading' })}</h3>
-      <dl>
-        <div><dt>${msg('Who will see it', { id: 'consent-dialog.recipient' })}</dt><dd>${d.recipient}</dd></div>
-        <div><dt>${msg('Which data', { id: 'consent-dialog.data' })}</dt><dd>${d.data}</dd></div>
-        <div><dt>${msg('What for', { id: 'consent-dialog.purpose' })}</dt><dd>${d.purpose}</dd></div>
-        <div><dt>${msg('For how long', { id: 'consent-dialog.period' })}</dt><dd>${d.period}</dd></div>
-        ${d.policy ? html`<div><dt>${msg('Rules that apply', { id: 'consent-dialog.policy' })}</dt><dd>${d.policy}</dd></div>` : nothing}
-      </dl>
-    </section>`;
+    return renderRequest(request, this.locale);
   }
 
   /**
@@ -567,6 +514,7 @@ export class ZkConsentDialog extends ZkElement {
   protected renderLoadState(request: ConsentRequest | undefined): TemplateResult {
     const client = this.client;
     if (!client) return renderNoClient();
+    if (this.sessionEnded) return this.renderSessionEnded();
     const loaded = this.loaded;
     const writable = client.canWrite('Consent');
     const pendingStep = this.step.name === 'saving' || this.step.name === 'failed' || this.step.name === 'saved';
@@ -586,173 +534,35 @@ export class ZkConsentDialog extends ZkElement {
     `;
   }
 
+  /** The session has ended: said once, with "Sign in again" (see renderSessionEnded in consent-request-form.ts). */
+  protected renderSessionEnded(): TemplateResult {
+    return renderSessionEnded(this.step, this.locale, this.stepActions, () => this.requestSignIn());
+  }
+
   protected renderListState(): TemplateResult | typeof nothing {
-    const loading = () => renderLoading(msg('Loading consent decisions', { id: 'consent-dialog.loading' }));
-    return this.consentsTask.render({
-      initial: loading,
-      pending: loading,
-      error: (error) => renderError(msg('Your earlier decisions could not be loaded.', { id: 'consent-dialog.load-error' }), error, () => {
-        this.reloadCount += 1;
-      }),
-      complete: (value) => {
-        if (value === NO_CLIENT) return renderNoClient();
-        if (value === NO_PATIENT) return renderNoPatient();
-        if (value === CLOSED) return nothing;
-        // A list of another patient or data source is never shown.
-        return loading();
-      },
-    }) ?? nothing;
+    return renderListState(this.consentsTask, () => { this.reloadCount += 1; });
   }
 
   protected renderStep(): TemplateResult {
-    const step = this.step;
-    switch (step.name) {
-      case 'choose':
-        return html`<section class="step" part="step" aria-labelledby="choose-heading">
-          <h3 id="choose-heading" tabindex="-1">${msg('Do you allow this?', { id: 'consent-dialog.question' })}</h3>
-          <p>${msg('You choose; nothing is recorded until you confirm on the next screen.', { id: 'consent-dialog.question-hint' })}</p>
-          <div class="actions">
-            <button type="button" class="zk-button zk-secondary" part="permit-button" @click=${() => this.choose('permit')}>
-              ${msg('Yes, I allow this', { id: 'consent-dialog.permit' })}
-            </button>
-            <button type="button" class="zk-button zk-secondary" part="deny-button" @click=${() => this.choose('deny')}>
-              ${msg('No, I do not allow this', { id: 'consent-dialog.deny' })}
-            </button>
-          </div>
-        </section>`;
-      case 'confirm':
-      case 'saving': {
-        const saving = step.name === 'saving';
-        return html`<section class="step" part="step" aria-labelledby="confirm-heading" aria-busy=${saving ? 'true' : 'false'}>
-          <h3 id="confirm-heading" tabindex="-1">${msg('Check your decision', { id: 'consent-dialog.confirm-heading' })}</h3>
-          <p class="sentence">${decisionSentence(this.requestOf(step.draft), step.draft.decision, this.locale)}</p>
-          ${saving
-            ? html`<p id="saving-status" tabindex="-1">${msg('Saving your decision…', { id: 'consent-dialog.saving' })}</p>`
-            : html`<p>${msg('Your decision is recorded only when you choose "Record decision".', { id: 'consent-dialog.confirm-hint' })}</p>`}
-          <div class="actions">
-            <button type="button" class="zk-button" part="record-button" ?disabled=${saving} @click=${() => void this.record()}>
-              ${msg('Record decision', { id: 'consent-dialog.record' })}
-            </button>
-            <button type="button" class="zk-button zk-secondary" part="back-button" ?disabled=${saving} @click=${() => this.back()}>
-              ${msg('Back', { id: 'consent-dialog.back' })}
-            </button>
-          </div>
-        </section>`;
-      }
-      case 'saved':
-        return html`<section class="step" part="step" aria-labelledby="saved-message">
-          <p id="saved-message" class="success" tabindex="-1">${msg('Your decision has been recorded.', { id: 'consent-dialog.saved' })}</p>
-          <p class="sentence">${decisionSentence(this.requestOf(step.draft), step.draft.decision, this.locale)}</p>
-          <div class="actions">
-            <button type="button" class="zk-button" @click=${() => this.requestClose('close-button')}>${msg('Done', { id: 'consent-dialog.done' })}</button>
-          </div>
-        </section>`;
-      case 'failed': {
-        const detail = errorDetail(step.error);
-        const reason = step.error instanceof DecisionMismatchError
-          ? msg('The server did not confirm your decision as it was sent. Check your decisions below before trying again.', { id: 'consent-dialog.mismatch' })
-          : errorHeadline(step.error);
-        return html`<section class="step failed" part="step" aria-labelledby="failed-message">
-          <div role="alert">
-            <p id="failed-message" class="failure" tabindex="-1">${step.error instanceof NetworkError || step.error instanceof TimeoutError
-              ? msg('It is not certain that your decision was recorded.', { id: 'consent-dialog.uncertain' })
-              : msg('Your decision has not been recorded.', { id: 'consent-dialog.failed' })}</p>
-            <p>${reason}</p>
-            ${detail ? html`<p>${detail}</p>` : nothing}
-          </div>
-          <p class="sentence">${decisionSentence(this.requestOf(step.draft), step.draft.decision, this.locale)}</p>
-          <p>${msg('Your choice is kept. Try again: if it was recorded after all, trying again finds it and does not record it twice.', { id: 'consent-dialog.failed-hint' })}</p>
-          <div class="actions">
-            <button type="button" class="zk-button" part="retry-button" @click=${() => void this.record()}>
-              ${msg('Try again', { id: 'state.retry' })}
-            </button>
-            <button type="button" class="zk-button zk-secondary" part="back-button" @click=${() => this.back()}>
-              ${msg('Back', { id: 'consent-dialog.back' })}
-            </button>
-          </div>
-        </section>`;
-      }
-    }
+    return renderStep(this.step, this.locale, this.stepActions);
   }
 
   protected renderCloseConfirm(): TemplateResult {
-    return html`<section class="close-confirm" part="close-confirm" aria-labelledby="close-confirm-heading">
-      <h3 id="close-confirm-heading" tabindex="-1">${msg('Saving is not finished', { id: 'consent-dialog.close-confirm-heading' })}</h3>
-      <p>${msg('Close anyway? The decision may or may not be recorded. Open this window again later to check your decisions.', { id: 'consent-dialog.close-confirm' })}</p>
-      <div class="actions">
-        <button type="button" class="zk-button" @click=${() => this.keepOpen()}>${msg('Keep open', { id: 'consent-dialog.keep-open' })}</button>
-        <button type="button" class="zk-button zk-secondary" @click=${() => this.closeByUser()}>${msg('Close anyway', { id: 'consent-dialog.close-anyway' })}</button>
-      </div>
-    </section>`;
+    return renderCloseConfirm(() => this.keepOpen(), () => this.closeByUser());
   }
 
   protected renderHistory(loaded: Loaded, writable: boolean, busy: boolean): TemplateResult {
     const summaries = summariseConsents(loaded.consents, this.locale, today());
-    return html`<section class="history" part="history" aria-labelledby="history-heading" aria-busy=${busy ? 'true' : 'false'}>
-      <h3 id="history-heading" tabindex="-1">${msg('Your decisions so far', { id: 'consent-dialog.history-heading' })}</h3>
-      ${this.notice
-        ? html`<p id="notice" class="note" tabindex="-1" role=${this.notice.kind === 'conflict' ? 'alert' : 'status'}>${this.notice.text}</p>`
-        : nothing}
-      ${summaries.length === 0
-        ? html`<p>${msg('No decisions have been recorded yet.', { id: 'consent-dialog.empty' })}</p>`
-        : html`<ul part="consent-list">${summaries.map((s) => this.renderItem(s, writable))}</ul>`}
-    </section>`;
+    return renderHistory(summaries, this.notice, busy, (s) => this.renderItem(s, writable));
   }
 
   protected renderItem(s: ConsentSummary, writable: boolean): TemplateResult {
     const key = this.itemKey(s);
     const withdrawal = this.withdrawal?.key === key ? this.withdrawal : undefined;
-    const past = s.status !== 'active' || s.expired;
-    return html`<li class="${s.kind} ${past ? 'past' : ''}" part="consent-item">
-      <p class="item-title">
-        <strong>${s.decision}</strong>
-        <span>${s.title}</span>
-        <span class="badge">${s.statusText}</span>
-        ${s.expired ? html`<span class="badge">${msg('Expired', { id: 'consent-dialog.expired' })}</span>` : nothing}
-        ${s.notYetStarted ? html`<span class="badge">${msg('Not yet in force', { id: 'consent-dialog.not-yet' })}</span>` : nothing}
-      </p>
-      ${s.kind === 'unknown'
-        ? html`<p>${s.note}</p>`
-        : html`<dl>
-          <div><dt>${msg('Who', { id: 'consent-dialog.item-recipient' })}</dt><dd>${s.recipient}</dd></div>
-          <div><dt>${msg('Which data', { id: 'consent-dialog.data' })}</dt><dd>${s.data}</dd></div>
-          <div><dt>${msg('What for', { id: 'consent-dialog.purpose' })}</dt><dd>${s.purpose}</dd></div>
-          <div><dt>${msg('Period', { id: 'consent-dialog.item-period' })}</dt><dd>${s.period}</dd></div>
-        </dl>`}
-      <dl>
-        ${s.recorded ? html`<div><dt>${msg('Decided on', { id: 'consent-dialog.item-recorded' })}</dt><dd>${s.recorded}</dd></div>` : nothing}
-        ${s.performer ? html`<div><dt>${msg('Decided by', { id: 'consent-dialog.item-performer' })}</dt><dd>${s.performer}</dd></div>` : nothing}
-      </dl>
-      ${writable && s.withdrawable ? this.renderWithdraw(s, withdrawal) : nothing}
-    </li>`;
+    return renderConsentItem(s, this.locale, writable, withdrawal, this.historyActions);
   }
 
   protected renderWithdraw(s: ConsentSummary, withdrawal: Withdrawal | undefined): TemplateResult {
-    if (!withdrawal) {
-      return html`<div class="actions">
-        <button type="button" class="zk-button zk-secondary" part="withdraw-button" @click=${() => this.askWithdraw(s)}>
-          ${msg('Withdraw this decision', { id: 'consent-dialog.withdraw' })}
-        </button>
-      </div>`;
-    }
-    const saving = withdrawal.phase === 'saving';
-    return html`<div class="step" aria-busy=${saving ? 'true' : 'false'}>
-      ${withdrawal.phase === 'failed'
-        ? html`<div role="alert">
-            <p id="withdraw-failed" class="failure" tabindex="-1">${msg('The decision has not been withdrawn.', { id: 'consent-dialog.withdraw-failed' })}</p>
-            <p>${errorHeadline(withdrawal.error)}</p>
-          </div>`
-        : saving
-          ? html`<p id="withdraw-status" tabindex="-1">${msg('Withdrawing your decision…', { id: 'consent-dialog.withdrawing' })}</p>`
-          : html`<p id="withdraw-question" class="sentence" tabindex="-1">${msg('Withdraw this decision? From then on it no longer applies.', { id: 'consent-dialog.withdraw-question' })}</p>`}
-      <div class="actions">
-        <button type="button" class="zk-button" part="withdraw-confirm-button" ?disabled=${saving} @click=${() => void this.withdraw(s)}>
-          ${withdrawal.phase === 'failed' ? msg('Try again', { id: 'state.retry' }) : msg('Withdraw decision', { id: 'consent-dialog.withdraw-confirm' })}
-        </button>
-        <button type="button" class="zk-button zk-secondary" ?disabled=${saving} @click=${() => this.keepConsent()}>
-          ${msg('Keep decision', { id: 'consent-dialog.keep' })}
-        </button>
-      </div>
-    </div>`;
+    return renderWithdraw(s, withdrawal, this.historyActions);
   }
 }

@@ -22,6 +22,25 @@ export const styles = css`
     color: var(--_zk-text);
     font: inherit;
     overflow: auto;
+    overscroll-behavior: contain;
+    /* What is inside follows the dialog's own width. */
+    container: zk-consent-dialog / inline-size;
+  }
+  /*
+   * A phone (or a window made short by an on-screen keyboard that resizes it): the dialog fills the
+   * screen. It scrolls up and down only, so every button is reachable without sideways scrolling.
+   * A modal dialog covers the viewport wherever its element sits, so this follows the viewport.
+   */
+  @media (max-width: 35.99rem), (max-height: 30rem) {
+    dialog {
+      width: 100%;
+      max-width: 100%;
+      height: 100%;
+      max-height: 100%;
+      margin: 0;
+      border: 0;
+      border-radius: 0;
+    }
   }
   dialog::backdrop {
     background: var(--zk-consent-dialog-backdrop, rgb(0 0 0 / 0.55));
@@ -135,6 +154,28 @@ export const styles = css`
     border-radius: var(--_zk-radius);
     font-size: 0.9em;
     font-weight: 400;
+  }
+
+  /* Narrow: labels above their values, and each button as wide as the dialog (easy to reach). */
+  @container zk-consent-dialog (max-width: 27.99rem) {
+    .body {
+      padding: var(--_zk-space);
+    }
+    .step,
+    .close-confirm {
+      padding: var(--_zk-space);
+    }
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0;
+    }
+    dd + dd,
+    dl > div + div dt {
+      margin-block-start: var(--_zk-space);
+    }
+    .actions > .zk-button {
+      flex: 1 1 100%;
+    }
   }
 
   @media (forced-colors: active) {

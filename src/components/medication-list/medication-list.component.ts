@@ -15,6 +15,7 @@ import {
 import { ZkMedicationSelectEvent } from '../../events/medication-select.js';
 import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js';
 import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely } from '../shared/states.js';
+import { breakable } from '../shared/breakable.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './medication-list.styles.js';
 import { addDutch } from '../../i18n/locale.js';
@@ -76,6 +77,11 @@ interface View {
  * sorted column; the result count is announced politely. Above `virtualize-threshold` rows the body
  * is virtualised (`@lit-labs/virtualizer`) and the table is an ARIA table (`role="table"`,
  * `aria-rowcount`, `aria-rowindex`) so that 1,000+ rows stay smooth.
+ *
+ * The layout follows the element's own width (a container query): below 64rem each row is a card
+ * (the name, then each value after its column name) and the sortable headers are a row of sort
+ * buttons, so nothing scrolls sideways down to 320 CSS px. Only CSS changes: the table's elements
+ * carry explicit ARIA roles, so screen readers still get a table, and the Tab order is the same.
  *
  * Reads through the UtilityClient only (`getMedications`), and reloads when medication changes
  * through the client. Renders in Dutch or English (follows `<html lang>` or `<zk-context locale>`).
@@ -166,6 +172,7 @@ export class ZkMedicationList extends ZkElement {
   private filterMemo: { base: readonly MedicationRow[]; filter: string; shown: MedicationRow[] } | undefined;
   private itemsMemo: { rows: readonly MedicationRow[]; key: string; items: Item[] } | undefined;
   private currentView: View | undefined;
+  private labelsMemo: { locale: ZkLocale; labels: Record<Exclude<ColumnId, 'name'>, string> } | undefined;
   private pendingAnnouncement: string | undefined;
   private scheduledAnnouncement: string | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -353,15 +360,15 @@ export class ZkMedicationList extends ZkElement {
       : label;
     return virtual
       ? html`<div role="columnheader" class="cell col-${column}" aria-sort=${ariaSort}>${content}</div>`
-      : html`<th scope="col" class="col-${column}" aria-sort=${ariaSort}>${content}</th>`;
+      : html`<th role="columnheader" scope="col" class="col-${column}" aria-sort=${ariaSort}>${content}</th>`;
   }
 
   /** The dosage lines; every distinct dosage with its sources when merged sources disagree. */
   protected renderDosage(row: MedicationRow): TemplateResult {
     if (!row.dosage.length) return html`<span class="muted">${msg('No dosage given', { id: 'medication-list.no-dosage' })}</span>`;
     const lines = (items: readonly string[]) => (items.length === 1
-      ? html`<ul class="lines"><li>${items[0]}</li></ul>`
-      : html`<ul class="lines">${items.map((line) => html`<li>${line}</li>`)}</ul>`);
+      ? html`<ul class="lines"><li>${breakable(items[0])}</li></ul>`
+      : html`<ul class="lines">${items.map((line) => html`<li>${breakable(line)}</li>`)}</ul>`);
     if (!row.dosageDiffers) return lines(row.dosageText);
     return html`<p class="differs"><span aria-hidden="true">⚠ </span>${msg('The sources give different dosages', { id: 'medication-list.dosage-differs' })}</p>
       ${row.dosage.map((group) => html`<div class="dosage-group"><span class="dosage-source">${group.label}</span>${lines(group.lines)}</div>`)}`;
@@ -390,34 +397,52 @@ export class ZkMedicationList extends ZkElement {
     const status = this.renderStatus(row);
     const period = row.periodText || this.renderNotRecorded();
     const prescriber = row.prescriber ?? this.renderNotRecorded();
+    const label = this.cellLabels();
     if (rowIndex === undefined) {
-      return html`<tr class=${rowClass} part="row" data-key=${row.key}>
-        <th scope="row" class="row-name"><button type="button" class="name" part="name" @click=${select}>${row.name}</button>
+      return html`<tr role="row" class=${rowClass} part="row" data-key=${row.key}>
+        <th role="rowheader" scope="row" class="row-name"><button type="button" class="name" part="name" @click=${select}>${breakable(row.name)}</button>
           <span class="sources" part="source">${row.kindText}</span></th>
-        <td part="strength">${strength}</td>
-        <td part="dosage">${dosage}</td>
-        <td>${status}</td>
-        <td part="period">${period}</td>
-        <td part="prescriber">${prescriber}</td>
+        <td role="cell" part="strength" data-label=${label.strength}>${strength}</td>
+        <td role="cell" part="dosage" data-label=${label.dosage}>${dosage}</td>
+        <td role="cell" data-label=${label.status}>${status}</td>
+        <td role="cell" part="period" data-label=${label.period}>${period}</td>
+        <td role="cell" part="prescriber" data-label=${label.prescriber}>${prescriber}</td>
       </tr>`;
     }
     return html`<div role="row" class="tr ${rowClass}" part="row" data-key=${row.key} aria-rowindex=${rowIndex}>
-      <div role="rowheader" class="cell row-name"><button type="button" class="name" part="name" @click=${select}>${row.name}</button>
+      <div role="rowheader" class="cell row-name"><button type="button" class="name" part="name" @click=${select}>${breakable(row.name)}</button>
         <span class="sources" part="source">${row.kindText}</span></div>
-      <div role="cell" class="cell" part="strength">${strength}</div>
-      <div role="cell" class="cell" part="dosage">${dosage}</div>
-      <div role="cell" class="cell">${status}</div>
-      <div role="cell" class="cell" part="period">${period}</div>
-      <div role="cell" class="cell" part="prescriber">${prescriber}</div>
+      <div role="cell" class="cell" part="strength" data-label=${label.strength}>${strength}</div>
+      <div role="cell" class="cell" part="dosage" data-label=${label.dosage}>${dosage}</div>
+      <div role="cell" class="cell" data-label=${label.status}>${status}</div>
+      <div role="cell" class="cell" part="period" data-label=${label.period}>${period}</div>
+      <div role="cell" class="cell" part="prescriber" data-label=${label.prescriber}>${prescriber}</div>
     </div>`;
+  }
+
+  /**
+   * Each cell's column name, which the stacked (narrow) layout shows before the value (CSS
+   * generated content with empty alternative text: screen readers announce the column header
+   * instead). Looked up once per locale.
+   */
+  private cellLabels(): Record<Exclude<ColumnId, 'name'>, string> {
+    const locale = this.locale;
+    if (this.labelsMemo?.locale !== locale) {
+      const label = (column: ColumnId) => this.columnLabel(column);
+      this.labelsMemo = {
+        locale,
+        labels: { strength: label('strength'), dosage: label('dosage'), status: label('status'), period: label('period'), prescriber: label('prescriber') },
+      };
+    }
+    return this.labelsMemo.labels;
   }
 
   private renderGroupHeader(group: MedicationGroup, rowIndex?: number): TemplateResult {
     const text = `${group.label} (${group.rows.length})`;
     if (rowIndex === undefined) {
-      return html`<tr class="group-row" part="group-header"><th scope="rowgroup" colspan=${COLUMNS.length}>${text}</th></tr>`;
+      return html`<tr role="row" class="group-row" part="group-header" data-key="group:${group.status}"><th role="rowheader" scope="rowgroup" colspan=${COLUMNS.length}>${text}</th></tr>`;
     }
-    return html`<div role="row" class="tr group-row" part="group-header" aria-rowindex=${rowIndex}>
+    return html`<div role="row" class="tr group-row" part="group-header" data-key="group:${group.status}" aria-rowindex=${rowIndex}>
       <div role="rowheader" class="cell" aria-colspan=${COLUMNS.length}>${text}</div>
     </div>`;
   }
@@ -433,9 +458,9 @@ export class ZkMedicationList extends ZkElement {
     if (rows.length > this.virtualizeThreshold) return this.renderVirtualTable(rows);
     const groups = this.groupByStatus ? groupRows(rows, this.locale) : undefined;
     return html`<div class="scroll">
-      <table part="table">
+      <table part="table" role="table">
         <caption part="caption">${this.caption()}</caption>
-        <thead><tr>${COLUMNS.map((c) => this.renderHeader(c, false))}</tr></thead>
+        <thead><tr role="row" class="header">${COLUMNS.map((c) => this.renderHeader(c, false))}</tr></thead>
         ${groups
           ? groups.map((g) => html`<tbody>${this.renderGroupHeader(g)}${g.rows.map((r) => this.renderRow(r))}</tbody>`)
           : html`<tbody>${rows.map((r) => this.renderRow(r))}</tbody>`}

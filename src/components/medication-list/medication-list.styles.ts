@@ -7,6 +7,10 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    /* The layout follows the element's own width (a 400 px side panel = a phone), not the viewport. */
+    container: zk-medication-list / inline-size;
+    /* Its own background, so its text stays readable in dark mode on a page that is not. */
+    background: var(--_zk-background);
     --_zk-ml-header-background: var(--zk-medication-list-header-background, var(--_zk-surface));
     --_zk-ml-row-border: var(--zk-medication-list-row-border-color, var(--_zk-border));
     --_zk-ml-name-color: var(--zk-medication-list-name-color, var(--_zk-accent));
@@ -16,6 +20,7 @@ export const styles = css`
     --_zk-ml-error-color: var(--zk-medication-list-error-color, var(--_zk-danger));
     --_zk-ml-warning-color: var(--zk-medication-list-warning-color, var(--_zk-warning));
     --_zk-ml-cell-padding: var(--zk-medication-list-cell-padding, calc(var(--_zk-space) * 0.75) var(--_zk-space));
+    --_zk-ml-label-width: 7.5rem;
     --_zk-ml-columns: minmax(12rem, 2.2fr) minmax(6rem, 0.8fr) minmax(16rem, 3fr) minmax(8rem, 1fr) minmax(8rem, 1.1fr) minmax(8rem, 1fr);
   }
 
@@ -66,9 +71,10 @@ export const styles = css`
     color: var(--_zk-muted);
   }
 
-  .scroll {
-    overflow-x: auto;
-  }
+  /*
+   * The table never scrolls sideways: below the width it needs it becomes cards (the container query
+   * below). Not being a scroller, it is no Tab stop in any engine (Firefox makes every scroller one).
+   */
   .caption,
   caption {
     text-align: start;
@@ -144,7 +150,7 @@ export const styles = css`
   }
 
   .name {
-    display: inline;
+    display: inline-block;
     min-height: 24px;
     padding: 0;
     font: inherit;
@@ -229,6 +235,120 @@ export const styles = css`
     font-weight: 600;
   }
 
+  /* The column names before each value exist only in the stacked layout (see below). */
+  [data-label]::before {
+    display: none;
+  }
+
+  /*
+   * Stacked layout, below the width the table needs: each medication is a card (the name, then
+   * every value after its column name), the sortable column headers are a row of sort buttons, and
+   * nothing scrolls sideways. Only the display changes: the ARIA roles on the table's elements keep
+   * the table, row, header and cell semantics screen readers announce, and the DOM (so the keyboard
+   * order) stays the same.
+   */
+  @container zk-medication-list (max-width: 63.99rem) {
+    table,
+    thead,
+    tbody,
+    tr,
+    th,
+    td,
+    caption {
+      display: block;
+    }
+    .virtual {
+      min-width: 0;
+    }
+    .virtual .tr {
+      display: block;
+      width: auto;
+    }
+    tr.header,
+    .virtual .tr.header {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_zk-space) / 2) calc(var(--_zk-space) * 2);
+      padding: calc(var(--_zk-space) / 2) var(--_zk-space);
+      background: var(--_zk-ml-header-background);
+      border-block-end: 1px solid var(--_zk-ml-row-border);
+    }
+    thead th,
+    .header .cell {
+      padding: 0;
+      border: 0;
+      white-space: normal;
+    }
+    th.col-name,
+    th.col-dosage {
+      min-width: 0;
+    }
+    /* Columns that do not sort are only column names here: shown on each card instead. */
+    .header > .col-strength,
+    .header > .col-dosage,
+    .header > .col-prescriber {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0, 0, 0, 0);
+      white-space: nowrap;
+    }
+    .row {
+      padding: var(--_zk-space);
+      border-block-end: 1px solid var(--_zk-ml-row-border);
+    }
+    .row > th,
+    .row > td,
+    .row > .cell {
+      display: flow-root;
+      padding: calc(var(--_zk-space) / 4) 0 calc(var(--_zk-space) / 4) var(--_zk-ml-label-width);
+      border: 0;
+    }
+    .row > .row-name {
+      padding-inline-start: 0;
+      padding-block-end: calc(var(--_zk-space) / 2);
+    }
+    [data-label]::before {
+      display: block;
+      float: inline-start;
+      box-sizing: border-box;
+      width: var(--_zk-ml-label-width);
+      margin-inline-start: calc(-1 * var(--_zk-ml-label-width));
+      padding-inline-end: var(--_zk-space);
+      content: attr(data-label);
+      content: attr(data-label) / '';
+      font-size: 0.875em;
+      line-height: calc(1.4em / 0.875);
+      color: var(--_zk-muted);
+      overflow-wrap: anywhere;
+    }
+    .row-error > :first-child {
+      box-shadow: none;
+    }
+    .row-error {
+      box-shadow: inset 4px 0 0 var(--_zk-ml-error-color);
+      padding-inline-start: calc(var(--_zk-space) + 4px);
+    }
+    .group-row th,
+    .group-row .cell {
+      padding: var(--_zk-ml-cell-padding);
+    }
+  }
+
+  /* Very narrow: each column name on its own line above its value. */
+  @container zk-medication-list (max-width: 19.99rem) {
+    .row > td,
+    .row > .cell {
+      padding-inline-start: 0;
+    }
+    [data-label]::before {
+      float: none;
+      width: auto;
+      margin-inline-start: 0;
+    }
+  }
+
   .empty-actions {
     margin-block-start: var(--_zk-space);
   }
@@ -248,6 +368,15 @@ export const styles = css`
     .row-error > :first-child {
       border-inline-start: 4px solid CanvasText;
       box-shadow: none;
+    }
+    @container zk-medication-list (max-width: 63.99rem) {
+      .row-error > :first-child {
+        border-inline-start: 0;
+      }
+      .row-error {
+        border-inline-start: 4px solid CanvasText;
+        box-shadow: none;
+      }
     }
   }
 `;

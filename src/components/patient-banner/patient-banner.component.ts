@@ -56,6 +56,10 @@ const systemListConverter = {
  * Name style: `dutch` ("J.P.M. van Putten-van der Giessen") is the default for nl, `nhs`
  * ("VAN PUTTEN-VAN DER GIESSEN, Johanna (Mevr)") for en; `name-style` overrides.
  *
+ * Below 36rem of its own width (a container query: a narrow side panel counts as a phone) the
+ * banner takes the compact arrangement: the name on a line of its own, the facts wrapping under it,
+ * nothing truncated.
+ *
  * Subclasses can replace one piece: `renderName`, `renderBorn`, `renderGender`,
  * `renderIdentifier`, `renderAllergies`, `renderDetails`.
  *

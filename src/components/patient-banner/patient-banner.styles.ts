@@ -7,6 +7,8 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    /* The layout follows the element's own width (a narrow EHR side panel = a phone). */
+    container: zk-patient-banner / inline-size;
     --_zk-banner-background: var(--zk-patient-banner-background, var(--_zk-surface));
     --_zk-banner-border: var(--zk-patient-banner-border-color, var(--_zk-border));
     --_zk-banner-name-size: var(--zk-patient-banner-name-font-size, 1.375em);
@@ -232,6 +234,33 @@ export const styles = css`
   :host([compact]) .summary,
   :host([compact]) .facts {
     gap: calc(var(--_zk-space) / 2) var(--_zk-space);
+  }
+
+  /*
+   * Narrow (a phone, a side panel, 400% zoom): the compact arrangement whatever the attribute says.
+   * The name has a line of its own and the facts wrap under it; nothing is truncated.
+   */
+  @container zk-patient-banner (max-width: 35.99rem) {
+    .banner {
+      padding: calc(var(--_zk-space) / 2) var(--_zk-space);
+      gap: calc(var(--_zk-space) / 2);
+    }
+    .summary,
+    .facts {
+      gap: calc(var(--_zk-space) / 2) var(--_zk-space);
+    }
+    .identity {
+      flex: 1 1 100%;
+    }
+    .toggle {
+      margin-left: 0;
+    }
+    .details {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .tooltip {
+      max-width: min(20rem, 70cqi);
+    }
   }
 
   @media (forced-colors: active) {

@@ -3,21 +3,27 @@ import { css } from 'lit';
 /**
  * Styles every zorgkit element shares. Public tokens (`--zk-color-*`, `--zk-font-*`, `--zk-space`,
  * `--zk-radius`) are read once into private `--_zk-*` properties; components use only the private
- * ones. Works in dark mode (the host sets the tokens) and in forced-colors mode.
+ * ones. Dark mode follows the OS unless `--zk-color-scheme` says otherwise; forced-colors mode works.
  */
 export const sharedStyles = css`
   :host {
-    --_zk-text: var(--zk-color-text, #1b1b1b);
-    --_zk-muted: var(--zk-color-text-muted, #4a5560);
-    --_zk-background: var(--zk-color-background, #ffffff);
-    --_zk-surface: var(--zk-color-surface, #f3f5f7);
-    --_zk-border: var(--zk-color-border, #8a96a3);
-    --_zk-accent: var(--zk-color-accent, #0b5cad);
-    --_zk-on-accent: var(--zk-color-on-accent, #ffffff);
-    --_zk-danger: var(--zk-color-danger, #b00020);
-    --_zk-success: var(--zk-color-success, #1e7b34);
-    --_zk-warning: var(--zk-color-warning, #8a5300);
-    --_zk-focus: var(--zk-color-focus, #0b5cad);
+    /*
+     * Light or dark: the OS setting (prefers-color-scheme) by default; a page forces one with
+     * --zk-color-scheme: light (or dark) on the element or any ancestor. Every colour token falls
+     * back to its light or dark default through light-dark(); tokens a page sets win in both.
+     */
+    color-scheme: var(--zk-color-scheme, light dark);
+    --_zk-text: var(--zk-color-text, light-dark(#1b1b1b, #e8ecf0));
+    --_zk-muted: var(--zk-color-text-muted, light-dark(#4a5560, #b7c0c9));
+    --_zk-background: var(--zk-color-background, light-dark(#ffffff, #1c2128));
+    --_zk-surface: var(--zk-color-surface, light-dark(#f3f5f7, #2a313a));
+    --_zk-border: var(--zk-color-border, light-dark(#8a96a3, #6b7886));
+    --_zk-accent: var(--zk-color-accent, light-dark(#0b5cad, #7cb8ff));
+    --_zk-on-accent: var(--zk-color-on-accent, light-dark(#ffffff, #0b1a2a));
+    --_zk-danger: var(--zk-color-danger, light-dark(#b00020, #ff8a8a));
+    --_zk-success: var(--zk-color-success, light-dark(#1e7b34, #7ddc8f));
+    --_zk-warning: var(--zk-color-warning, light-dark(#8a5300, #ffc76b));
+    --_zk-focus: var(--zk-color-focus, light-dark(#0b5cad, #ffd166));
     --_zk-font: var(--zk-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_zk-font-size: var(--zk-font-size, 1rem);
     --_zk-space: var(--zk-space, 0.5rem);
