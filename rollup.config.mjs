@@ -9,6 +9,7 @@
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 export const entries = {
   index: 'src/index.ts',
@@ -38,7 +39,7 @@ export default [
       entryFileNames: '[name].js',
       sourcemap: true,
     },
-    plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
+    plugins: [minifyLiterals({ failOnError: true }), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
   },
   {
     input: 'src/bundle.ts',
