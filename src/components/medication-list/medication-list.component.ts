@@ -3,8 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { MedicationRecord, UtilityClient } from '../../core/client.js';
 import { today } from '../../model/date.js';
 import type { ZkLocale } from '../../model/locale.js';
@@ -36,11 +34,21 @@ const COLUMNS: readonly ColumnId[] = ['name', 'strength', 'dosage', 'status', 'p
 const SORT_OF: Partial<Record<ColumnId, MedicationSort>> = { name: 'name', status: 'status', period: 'start' };
 const SORTS: readonly MedicationSort[] = ['name', 'start', 'status'];
 
+type VirtualBody = typeof import('./virtual-body.js').virtualBody;
+
 /**
- * The virtualizer's layout, given explicitly: left out, the virtualizer imports it on its own
- * first render, a round trip before any row shows.
+ * The virtualised body, loaded on first need (./virtual-body.ts): `undefined` until then, `null`
+ * when it could not be loaded (the list then shows every row in the native table: slower, nothing lost).
  */
-const FLOW_LAYOUT = flow();
+let virtualBody: VirtualBody | null | undefined;
+let virtualBodyLoad: Promise<void> | undefined;
+function loadVirtualBody(): Promise<void> {
+  virtualBodyLoad ??= import('./virtual-body.js').then(
+    (module) => { virtualBody = module.virtualBody; },
+    () => { virtualBody = null; },
+  );
+  return virtualBodyLoad;
+}
 
 /** A body item of the virtualised table: a group header or a row. */
 type Item = { readonly group: MedicationGroup } | { readonly row: MedicationRow };
@@ -455,7 +463,13 @@ export class ZkMedicationList extends ZkElement {
 
   /** The table of `rows`: native below `virtualize-threshold`, virtualised ARIA table above it. */
   protected renderTable(rows: readonly MedicationRow[]): TemplateResult {
-    if (rows.length > this.virtualizeThreshold) return this.renderVirtualTable(rows);
+    if (rows.length > this.virtualizeThreshold) {
+      if (virtualBody) return this.renderVirtualTable(rows, virtualBody);
+      if (virtualBody === undefined) {
+        void loadVirtualBody().then(() => this.requestUpdate());
+        return renderLoading(msg('Loading medication', { id: 'medication-list.loading' }));
+      }
+    }
     const groups = this.groupByStatus ? groupRows(rows, this.locale) : undefined;
     return html`<div class="scroll">
       <table part="table" role="table">
@@ -468,7 +482,7 @@ export class ZkMedicationList extends ZkElement {
     </div>`;
   }
 
-  private renderVirtualTable(rows: readonly MedicationRow[]): TemplateResult {
+  private renderVirtualTable(rows: readonly MedicationRow[], body: VirtualBody): TemplateResult {
     const items = this.itemsFor(rows);
     return html`<div class="scroll">
       <div class="caption" id="caption" part="caption">${this.caption()}</div>
@@ -476,12 +490,11 @@ export class ZkMedicationList extends ZkElement {
         <div role="rowgroup"><div role="row" class="tr header" aria-rowindex="1">${COLUMNS.map((c) => this.renderHeader(c, true))}</div></div>
         <div role="rowgroup" class="body">
           <div virtualizer-sizer aria-hidden="true"></div>
-          ${virtualize<Item>({
+          ${body<Item>(
             items,
-            layout: FLOW_LAYOUT,
-            keyFunction: (item) => ('row' in item ? item.row.key : `group:${item.group.status}`),
-            renderItem: (item, index) => ('row' in item ? this.renderRow(item.row, index + 2) : this.renderGroupHeader(item.group, index + 2)),
-          })}
+            (item) => ('row' in item ? item.row.key : `group:${item.group.status}`),
+            (item, index) => ('row' in item ? this.renderRow(item.row, index + 2) : this.renderGroupHeader(item.group, index + 2)),
+          )}
         </div>
       </div>
     </div>`;
