@@ -166,6 +166,8 @@ export class ZkMedicationList extends ZkElement {
       signal.throwIfAborted();
       if (patientId === NO_PATIENT) return NO_PATIENT;
       const records = await client.getMedications(patientId, { signal });
+      // A long list shows at once as the virtualised table, not first as a skeleton in its place.
+      if (records.length > this.virtualizeThreshold) await loadVirtualBody();
       const loaded = { client, patientAttr, records };
       this.lastLoaded = loaded;
       return loaded;
