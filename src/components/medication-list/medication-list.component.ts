@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import type { MedicationRecord, UtilityClient } from '../../core/client.js';
@@ -337,21 +336,24 @@ export class ZkMedicationList extends ZkElement {
     return html`<span class="muted"><span aria-hidden="true">–</span><span class="zk-visually-hidden">${msg('Not recorded', { id: 'medication-list.not-recorded' })}</span></span>`;
   }
 
-  /** The filter and the toggles. */
+  /**
+   * The filter and the toggles. Their DOM values change only through their own events, which set
+   * the bound properties at once, so plain property bindings stay in step (no `live()` needed).
+   */
   protected renderToolbar(): TemplateResult {
     const earlier = this.currentView?.earlier ?? 0;
     return html`<div class="toolbar" part="toolbar">
       <div class="filter">
         <label for="filter">${msg('Filter medication', { id: 'medication-list.filter-label' })}</label>
         <input id="filter" type="search" part="filter" autocomplete="off" spellcheck="false"
-          .value=${live(this.filter)} @input=${this.onFilterInput}>
+          .value=${this.filter} @input=${this.onFilterInput}>
       </div>
       <label class="check">
-        <input type="checkbox" part="history-toggle" .checked=${live(this.showHistory)} @change=${this.onHistoryToggle}>
+        <input type="checkbox" part="history-toggle" .checked=${this.showHistory} @change=${this.onHistoryToggle}>
         ${msg(str`Include history (${earlier})`, { id: 'medication-list.history-toggle' })}
       </label>
       <label class="check">
-        <input type="checkbox" part="group-toggle" .checked=${live(this.groupByStatus)} @change=${this.onGroupToggle}>
+        <input type="checkbox" part="group-toggle" .checked=${this.groupByStatus} @change=${this.onGroupToggle}>
         ${msg('Group by status', { id: 'medication-list.group-toggle' })}
       </label>
     </div>`;
