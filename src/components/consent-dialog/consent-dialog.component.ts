@@ -15,6 +15,7 @@ import { ZkSignInRequestEvent } from '../../events/sign-in-request.js';
 import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js';
 import { renderNoClient, renderSafely } from '../shared/states.js';
 import { sharedStyles } from '../shared/shared.styles.js';
+import { lazyModule } from '../shared/lazy.js';
 import { styles } from './consent-dialog.styles.js';
 import { addDutch } from '../../i18n/locale.js';
 import { templates as nl } from '../../i18n/nl/consent-dialog.js';
@@ -40,30 +41,18 @@ interface Loaded {
   readonly consents: Consent[];
 }
 
-type Parts = typeof import('./consent-dialog-parts.js');
-
-/** What the open dialog shows and does (consent-dialog-parts.ts), once loaded: loaded on first open. */
-let parts: Parts | undefined;
-let partsLoad: Promise<Parts> | undefined;
-
-/** Loads the dialog's parts once; after a failed load the next open or "Try again" loads them again. */
-function loadParts(): Promise<Parts> {
-  partsLoad ??= import('./consent-dialog-parts.js').then(
-    (module) => {
-      addDutch(module.dutch);
-      parts = module;
-      return module;
-    },
-    (error: unknown) => {
-      partsLoad = undefined;
-      throw error;
-    },
-  );
-  return partsLoad;
-}
+/**
+ * What the open dialog shows and does (consent-dialog-parts.ts, with its Dutch), loaded on first
+ * open; until then the dialog shows the list's loading state, and if they cannot load, its error state.
+ */
+const dialogParts = lazyModule(() => import('./consent-dialog-parts.js').then((module) => {
+  addDutch(module.dutch);
+  return module;
+}));
 
 /** The parts, for code that only runs once they are there (a step or an item on screen). */
-function loadedParts(): Parts {
+function loadedParts(): NonNullable<typeof dialogParts.module> {
+  const parts = dialogParts.module;
   if (!parts) throw new Error('zk-consent-dialog: its parts are used before they were loaded');
   return parts;
 }
@@ -193,7 +182,8 @@ export class ZkConsentDialog extends ZkElement {
       // The patient and the list together: neither is shown without the other, so the list is
       // never under another patient's name (a failed read of either is the error state).
       // The dialog's own parts load alongside (the first time it opens).
-      const [patient, consents] = await Promise.all([client.getPatient(patientId, { signal }), client.getConsents(patientId, { signal }), loadParts()]);
+      const [patient, consents, parts] = await Promise.all([client.getPatient(patientId, { signal }), client.getConsents(patientId, { signal }), dialogParts.load()]);
+      if (!parts) throw new Error('zk-consent-dialog: its parts could not be loaded');
       return { client, patientAttr, patientId, patient, consents };
     },
     args: () => [this.client, this.patientId, this.open, this.reloadCount] as const,
@@ -202,7 +192,7 @@ export class ZkConsentDialog extends ZkElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open')) {
       if (this.open) {
-        if (!parts) void loadParts().then(() => this.requestUpdate(), () => undefined);
+        if (dialogParts.module === undefined) void dialogParts.load().then(() => this.requestUpdate());
         this.opener ??= deepActiveElement();
         this.notice = undefined;
         this.closeConfirm = false;
@@ -258,7 +248,7 @@ export class ZkConsentDialog extends ZkElement {
   }
 
   private get effectiveRequest(): ConsentRequest | undefined {
-    return this.request ?? parts?.requestFromAttributes({ recipient: this.recipient, purpose: this.purpose, data: this.data, until: this.until });
+    return this.request ?? dialogParts.module?.requestFromAttributes({ recipient: this.recipient, purpose: this.purpose, data: this.data, until: this.until });
   }
 
   private get loaded(): Loaded | undefined {
@@ -515,7 +505,7 @@ export class ZkConsentDialog extends ZkElement {
         </button>
       </header>
       <div class="zk-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${parts
+      ${dialogParts.module
         ? html`${this.closeConfirm ? this.renderCloseConfirm() : nothing}
           ${this.loaded ? this.renderPatient(this.loaded.patient) : nothing}
           ${request ? this.renderRequest(request) : nothing}

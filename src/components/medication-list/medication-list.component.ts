@@ -13,6 +13,7 @@ import { ZkMedicationSelectEvent } from '../../events/medication-select.js';
 import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js';
 import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely } from '../shared/states.js';
 import { breakable } from '../shared/breakable.js';
+import { lazyModule } from '../shared/lazy.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './medication-list.styles.js';
 import { addDutch } from '../../i18n/locale.js';
@@ -36,18 +37,10 @@ const SORTS: readonly MedicationSort[] = ['name', 'start', 'status'];
 type VirtualBody = typeof import('./virtual-body.js').virtualBody;
 
 /**
- * The virtualised body, loaded on first need (./virtual-body.ts): `undefined` until then, `null`
- * when it could not be loaded (the list then shows every row in the native table: slower, nothing lost).
+ * The virtualised body (./virtual-body.ts), loaded for the first list longer than its threshold; if
+ * it cannot be loaded the list shows every row in the native table: slower, nothing lost.
  */
-let virtualBody: VirtualBody | null | undefined;
-let virtualBodyLoad: Promise<void> | undefined;
-function loadVirtualBody(): Promise<void> {
-  virtualBodyLoad ??= import('./virtual-body.js').then(
-    (module) => { virtualBody = module.virtualBody; },
-    () => { virtualBody = null; },
-  );
-  return virtualBodyLoad;
-}
+const virtualBody = lazyModule(() => import('./virtual-body.js'));
 
 /** A body item of the virtualised table: a group header or a row. */
 type Item = { readonly group: MedicationGroup } | { readonly row: MedicationRow };
@@ -166,7 +159,7 @@ export class ZkMedicationList extends ZkElement {
       if (patientId === NO_PATIENT) return NO_PATIENT;
       const records = await client.getMedications(patientId, { signal });
       // A long list shows at once as the virtualised table, not first as a skeleton in its place.
-      if (records.length > this.virtualizeThreshold) await loadVirtualBody();
+      if (records.length > this.virtualizeThreshold) await virtualBody.load();
       const loaded = { client, patientAttr, records };
       this.lastLoaded = loaded;
       return loaded;
@@ -468,9 +461,10 @@ export class ZkMedicationList extends ZkElement {
   /** The table of `rows`: native below `virtualize-threshold`, virtualised ARIA table above it. */
   protected renderTable(rows: readonly MedicationRow[]): TemplateResult {
     if (rows.length > this.virtualizeThreshold) {
-      if (virtualBody) return this.renderVirtualTable(rows, virtualBody);
-      if (virtualBody === undefined) {
-        void loadVirtualBody().then(() => this.requestUpdate());
+      const loaded = virtualBody.module;
+      if (loaded) return this.renderVirtualTable(rows, loaded.virtualBody);
+      if (loaded === undefined) {
+        void virtualBody.load().then(() => this.requestUpdate());
         return renderLoading(msg('Loading medication', { id: 'medication-list.loading' }));
       }
     }

@@ -17,6 +17,7 @@ import { ZkBannerToggleEvent } from '../../events/banner-toggle.js';
 import { ZkElement } from '../shared/zk-element.js';
 import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely } from '../shared/states.js';
 import { sharedStyles } from '../shared/shared.styles.js';
+import { lazyModule } from '../shared/lazy.js';
 import { styles } from './patient-banner.styles.js';
 import { addDutch } from '../../i18n/locale.js';
 import { templates as nl } from '../../i18n/nl/patient-banner.js';
@@ -37,21 +38,8 @@ export interface BannerData {
 
 const NO_CLIENT = Symbol('no-client');
 
-type Details = typeof import('./banner-details.js');
-
-/**
- * The details' code (banner-details.ts), loaded the first time a banner is `expandable`:
- * `undefined` until then, `null` when it could not be loaded.
- */
-let details: Details | null | undefined;
-let detailsLoad: Promise<void> | undefined;
-function loadDetails(): Promise<void> {
-  detailsLoad ??= import('./banner-details.js').then(
-    (module) => { details = module; },
-    () => { details = null; },
-  );
-  return detailsLoad;
-}
+/** The details' code (banner-details.ts), loaded with the first `expandable` banner. */
+const details = lazyModule(() => import('./banner-details.js'));
 const NO_PATIENT = Symbol('no-patient');
 
 /** The converter for `identifier-systems`: a space-separated list of systems. */
@@ -179,7 +167,7 @@ export class ZkPatientBanner extends ZkElement {
           })
         : Promise.resolve({});
       // With `expandable`, the details' code loads alongside (the first time).
-      const [patient, allergyStatus] = await Promise.all([client.getPatient(id, { signal }), allergies, this.expandable ? loadDetails() : undefined]);
+      const [patient, allergyStatus] = await Promise.all([client.getPatient(id, { signal }), allergies, this.expandable ? details.load() : undefined]);
       return { patient, ...allergyStatus };
     },
     args: () => [this.client, this.patientId, this.showAllergies] as const,
@@ -368,9 +356,9 @@ export class ZkPatientBanner extends ZkElement {
 
   /** The details while their code loads, or when it could not be loaded. */
   protected renderDetailsPending(): TemplateResult {
-    if (details === undefined) void loadDetails().then(() => this.requestUpdate());
+    if (details.module === undefined) void details.load().then(() => this.requestUpdate());
     return html`<div class="details" id="details" part="details" ?hidden=${!this.expanded}>
-      ${details === null
+      ${details.module === null
         ? html`<p>${msg('The contact details could not be loaded. Reload the page to try again.', { id: 'patient-banner.details-error' })}</p>`
         : renderLoading(msg('Loading contact details', { id: 'patient-banner.details-loading' }), 2)}
     </div>`;
@@ -385,7 +373,7 @@ export class ZkPatientBanner extends ZkElement {
       maskIdentifier: this.maskIdentifier,
     };
     const now = new Date();
-    const full = this.expandable && details ? details.patientBannerView(data.patient, locale, options, now) : undefined;
+    const full = this.expandable && details.module ? details.module.patientBannerView(data.patient, locale, options, now) : undefined;
     const view: PatientSummaryView = full ?? patientSummaryView(data.patient, locale, options, now);
     // The region is named after the patient, so two banners on one page are two distinct landmarks.
     const region = `${msg('Patient', { id: 'patient-banner.region' })}: ${view.name?.text ?? view.nameNotKnown}`;
