@@ -9,6 +9,14 @@
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defaultMinifyOptions } from '@lit-labs/rollup-plugin-minify-html-literals/lib/strategy.js';
+
+/**
+ * The CSS and HTML inside Lit's css`` and html`` templates, minified (lightningcss; html-minifier-next
+ * with every run of white space kept as one space, never removed, so text reads as written).
+ */
+const minifyTemplates = () => minifyLiterals({ failOnError: true, options: { minifyOptions: { ...defaultMinifyOptions, conservativeCollapse: true } } });
 
 export const entries = {
   index: 'src/index.ts',
@@ -38,13 +46,14 @@ export default [
       entryFileNames: '[name].js',
       sourcemap: true,
     },
-    plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
+    plugins: [minifyTemplates(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
   },
   {
     input: 'src/bundle.ts',
     output: { file: 'dist/zorgkit.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
     plugins: [
       nodeResolve({ exportConditions: ['production'], browser: true }),
+      minifyTemplates(),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],

@@ -527,5 +527,7 @@ export function dosageText(dosages: readonly Dosage[] | undefined, locale: ZkLoc
 }
 
 function lowerFirst(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLocaleLowerCase() + text.slice(1) : text;
+  // ASCII first letters with ASCII classes: a \p{…} expression costs about a millisecond to compile.
+  const ascii = text.charCodeAt(0) < 128 && text.charCodeAt(1) < 128;
+  return (ascii ? /^[A-Z][a-z]/.test(text) : /^\p{Lu}\p{Ll}/u.test(text)) ? text.charAt(0).toLocaleLowerCase() + text.slice(1) : text;
 }

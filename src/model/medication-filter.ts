@@ -1,4 +1,5 @@
 import { INTL_TAG, type ZkLocale } from './locale.js';
+import { nameCollator, type NameCollator } from './collate.js';
 import type { MedicationRow } from './medication-row.js';
 import { type MedicationRowStatus, type MedicationStatusGroup, STATUS_LABEL, STATUS_ORDER, compareDates } from './medication-status.js';
 
@@ -47,11 +48,12 @@ export function filterRows(rows: readonly MedicationRow[], query: string | undef
 export type MedicationSort = 'name' | 'start' | 'status';
 export type SortDirection = 'ascending' | 'descending';
 
-const collators = new Map<ZkLocale, Intl.Collator>();
-function collator(locale: ZkLocale): Intl.Collator {
+const collators = new Map<ZkLocale, NameCollator>();
+function collator(locale: ZkLocale): NameCollator {
   let c = collators.get(locale);
   if (!c) {
-    c = new Intl.Collator(INTL_TAG[locale], { numeric: true, sensitivity: 'base' });
+    // ASCII and Latin names without ICU: the first Intl.Collator of a page was a short list's largest cost.
+    c = nameCollator(INTL_TAG[locale]);
     collators.set(locale, c);
   }
   return c;

@@ -64,6 +64,18 @@ const INVISIBLE = /[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const PLACEHOLDERS = new Set(['undefined', 'null', 'nan', 'invalid date', '[object object]', 'n/a', 'unknown']);
 
 /**
+ * ASCII text is checked with ASCII classes: a regular expression with a Unicode property class
+ * (`\p{L}`) takes about a millisecond to compile, once per page and expression, which was a
+ * large part of the banner's first render. For ASCII text both give the same answer.
+ */
+// eslint-disable-next-line no-control-regex
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+function hasLetterOrDigit(text: string): boolean {
+  return ASCII_ONLY.test(text) ? /[A-Za-z0-9]/.test(text) : /[\p{L}\p{N}]/u.test(text);
+}
+
+/**
  * A string from data, cleaned for display, or undefined when there is nothing to show: not a
  * string, blank, no letter or digit at all (`?`, `-`), or a placeholder a program wrote
  * (`undefined`, `null`, `NaN`, `Invalid Date`, `[object Object]`).
@@ -71,7 +83,7 @@ const PLACEHOLDERS = new Set(['undefined', 'null', 'nan', 'invalid date', '[obje
 export function cleanText(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-  if (!text || !/[\p{L}\p{N}]/u.test(text) || PLACEHOLDERS.has(text.toLowerCase())) return undefined;
+  if (!text || !hasLetterOrDigit(text) || PLACEHOLDERS.has(text.toLowerCase())) return undefined;
   return text.length > MAX_TEXT ? `${[...text.slice(0, MAX_TEXT)].slice(0, -1).join('')}…` : text;
 }
 
@@ -234,7 +246,8 @@ function titleCase(text: string, tag: string): string {
   const upper = text.toLocaleUpperCase(tag);
   const lower = text.toLocaleLowerCase(tag);
   if (text !== upper && text !== lower) return text;
-  return lower.replace(/(^|[\s\-'’])(ij|\p{L})/gu, (_m, sep: string, first: string) => sep + first.toLocaleUpperCase(tag));
+  const capital = (_m: string, sep: string, first: string) => sep + first.toLocaleUpperCase(tag);
+  return ASCII_ONLY.test(lower) ? lower.replace(/(^|[\s\-'])(ij|[a-z])/g, capital) : lower.replace(/(^|[\s\-'’])(ij|\p{L})/gu, capital);
 }
 
 /**

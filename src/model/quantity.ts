@@ -197,6 +197,11 @@ const COUNTED: ReadonlySet<UnitName> = new Set<UnitName>([
 const plural = new Map<string, Intl.PluralRules>();
 function pluralCategory(value: number | undefined, locale: ZkLocale): 'one' | 'other' {
   if (value === undefined) return 'other';
+  // English and Dutch: 'one' is exactly 1 shown without decimals (Intl rounds to 3 of them first).
+  // Integers and numbers far from 1 are decided here: the first Intl.PluralRules of a page costs
+  // more than a short list's whole dosage text.
+  const distance = Math.abs(Math.abs(value) - 1);
+  if (Number.isInteger(value) || !(distance <= 0.001)) return distance === 0 ? 'one' : 'other';
   let rules = plural.get(locale);
   if (!rules) {
     rules = new Intl.PluralRules(INTL_TAG[locale]);

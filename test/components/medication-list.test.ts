@@ -547,6 +547,9 @@ describe('<zk-medication-list>', () => {
 
     it('renders 1,000 rows as a virtualised ARIA table and filtering narrows them', async () => {
       const { el } = await mount(many(1000), html`<zk-medication-list patient-id=${P} show-history></zk-medication-list>`);
+      // The virtualizer is loaded on first need: until then the body says it is loading, never an empty table.
+      if (!part(el, 'table')) expect(part(el, 'loading')?.getAttribute('aria-busy')).to.equal('true');
+      await waitUntil(() => part(el, 'table'), 'the virtualised table (its code loads on first use)');
       const table = part(el, 'table')!;
       expect(table.getAttribute('role')).to.equal('table');
       expect(table.getAttribute('aria-rowcount')).to.equal('1001');

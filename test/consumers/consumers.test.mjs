@@ -17,6 +17,8 @@ import {
 const TAGS = ['zk-context', 'zk-patient-banner', 'zk-medication-list', 'zk-consent-dialog'];
 /** An oidc-client-ts message (kept by every minifier): its code is in the script that has it. */
 const OIDC_MARK = 'No matching state found in storage';
+/** A phrase of the consent dialog's vocabulary, which loads when the dialog first opens. */
+const CONSENT_PARTS_MARK = 'Geen toestemming of weigering vastgelegd';
 const log = (line) => console.log(`  · ${line}`);
 
 let installed;
@@ -148,12 +150,21 @@ for (const consumer of CONSUMERS) {
       await view.page.evaluate(() => window.scrollTo(0, 0));
     });
 
-    it('the consent dialog opens', async () => {
+    it('the consent dialog opens (its parts load then, in a bundled app)', async () => {
       assert.ifError(consumer.error);
+      const atStart = view.scripts.length;
+      const startTexts = await Promise.all(view.scripts.map((s) => s.text));
+      if (consumer.smart) assert.equal(startTexts.filter((t) => t.includes(CONSENT_PARTS_MARK)).length, 0, 'the dialog\'s parts in a start-up script');
       await view.page.click('#open-consent');
       await view.page.waitForFunction(() => document.querySelector('zk-consent-dialog')?.shadowRoot?.querySelector('dialog')?.open === true, { timeout: 15000 });
       const heading = await view.page.$eval('zk-consent-dialog', (el) => el.shadowRoot.querySelector('h2').textContent.trim());
       assert.equal(heading, 'Uw gezondheidsgegevens delen');
+      // The request in words, from the parts: Dutch, as the page's language.
+      await view.page.waitForFunction(() => document.querySelector('zk-consent-dialog')?.shadowRoot?.querySelector('[part~="history"], [part~="state"]:not([part~="loading"])'), { timeout: 15000 });
+      if (consumer.smart) {
+        const later = await Promise.all(view.scripts.slice(atStart).map((s) => s.text));
+        assert.ok(later.some((t) => t.includes(CONSENT_PARTS_MARK)), 'a chunk with the dialog\'s parts was loaded on open');
+      }
       await view.page.keyboard.press('Escape');
       await view.page.waitForFunction(() => document.querySelector('zk-consent-dialog')?.shadowRoot?.querySelector('dialog')?.open === false, { timeout: 15000 });
       assert.deepEqual(view.problems, []);

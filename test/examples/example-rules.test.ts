@@ -4,7 +4,7 @@ import { MemoryAdapter } from '../../src/adapters/memory.js';
 import { UtilityClient } from '../../src/core/client.js';
 import type { Bundle, MedicationRequest, Resource } from '../../src/core/fhir.js';
 import { formatPatientName } from '../../src/model/name.js';
-import { patientBannerView } from '../../src/model/patient.js';
+import { patientBannerView } from '../../src/model/patient-contact.js';
 import { medicationRows, type MedicationRow } from '../../src/model/medication.js';
 import type { ZkLocale } from '../../src/model/locale.js';
 import { setLocale } from '../../src/i18n/locale.js';

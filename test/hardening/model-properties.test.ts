@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { ZkLocale } from '../../src/model/locale.js';
-import { patientBannerView } from '../../src/model/patient.js';
+import { patientBannerView } from '../../src/model/patient-contact.js';
 import { callName, formatName, formatPatientName, type NameStyle } from '../../src/model/name.js';
 import { listIdentifiers } from '../../src/model/identifier.js';
 import { formatDate, parseFhirDate, today } from '../../src/model/date.js';

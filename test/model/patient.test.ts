@@ -1,9 +1,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { Patient } from '../../src/core/fhir.js';
-import {
-  formatAddress, formatAddresses, formatContacts, formatGender, notKnown, patientBannerView,
-} from '../../src/model/patient.js';
+import { formatGender, notKnown } from '../../src/model/patient.js';
+import { formatAddress, formatAddresses, formatContacts, patientBannerView } from '../../src/model/patient-contact.js';
 
 // Fictional people only.
 const now = new Date(2026, 10, 22, 10, 0);

@@ -68,10 +68,18 @@ const usedIn = (files) => new Map(files.flatMap((f) => [...messagesUsed(f)]));
 
 describe('Dutch messages', () => {
   for (const component of COMPONENTS) {
-    it(`<zk-${component}>: every message has its Dutch text in i18n/nl/${component}.ts, with the same placeholders, and the element adds that file`, () => {
+    it(`<zk-${component}>: every message has its Dutch text in i18n/nl/${component}.ts (or, for parts it loads later, ${component}-*.ts), with the same placeholders, and the element adds those files`, () => {
       const dir = join(root, 'src/components', component);
       const name = `src/i18n/nl/${component}.ts`;
-      const own = dutchTable(join(root, name));
+      // Parts an element loads on first need (its own lazy module) bring their Dutch with them.
+      const partFiles = readdirSync(join(root, 'src/i18n/nl')).filter((f) => f.startsWith(`${component}-`) && f.endsWith('.ts'));
+      const own = new Map([name, ...partFiles.map((f) => `src/i18n/nl/${f}`)].flatMap((f) => [...dutchTable(join(root, f))]));
+      for (const f of partFiles) {
+        const module = f.replace(/\.ts$/, '');
+        const importer = tsFiles(dir).find((file) => readFileSync(file, 'utf8').includes(`export { templates as dutch } from '../../i18n/nl/${module}.js';`));
+        assert.ok(importer, `no module of <zk-${component}> exports src/i18n/nl/${f} as its \`dutch\``);
+        assert.match(readFileSync(join(dir, `${component}.component.ts`), 'utf8'), /addDutch\(module\.dutch\);/, `<zk-${component}> adds the Dutch of ${f} when it loads`);
+      }
       const shared = common();
       const used = usedIn(tsFiles(dir));
       assert.ok(used.size > 10, `only ${used.size} messages found in ${dir}`);

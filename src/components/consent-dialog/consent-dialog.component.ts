@@ -5,11 +5,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { UtilityClient } from '../../core/client.js';
 import { ConflictError } from '../../core/errors.js';
 import type { Consent } from '../../core/fhir.js';
-import {
-  buildConsent, classifyConsent, consentIdentifier, hasIdentifier,
-  requestFingerprint, requestFromAttributes, summariseConsents,
-  type ConsentDecision, type ConsentPerformer, type ConsentRequest, type ConsentSummary,
-} from '../../model/consent.js';
+import type { ConsentDecision, ConsentPerformer, ConsentRequest, ConsentSummary } from '../../model/consent.js';
 import { today } from '../../model/date.js';
 import { ZkConsentDecisionEvent } from '../../events/consent-decision.js';
 import { ZkConsentWithdrawEvent } from '../../events/consent-withdraw.js';
@@ -19,15 +15,13 @@ import { ZkSignInRequestEvent } from '../../events/sign-in-request.js';
 import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js';
 import { renderNoClient, renderSafely } from '../shared/states.js';
 import { sharedStyles } from '../shared/shared.styles.js';
+import { lazyModule } from '../shared/lazy.js';
 import { styles } from './consent-dialog.styles.js';
 import { addDutch } from '../../i18n/locale.js';
 import { templates as nl } from '../../i18n/nl/consent-dialog.js';
-import {
-  DecisionMismatchError, renderCloseConfirm, renderPatient, renderRequest, renderSessionEnded, renderStep, type Draft, type Step, type StepActions,
-} from './consent-request-form.js';
-import {
-  CLOSED, NO_CLIENT, renderConsentItem, renderHistory, renderListState, renderWithdraw, type HistoryActions,
-} from './consent-history.js';
+import type { Draft, Step, StepActions } from './consent-request-form.js';
+import type { HistoryActions } from './consent-history.js';
+import { CLOSED, NO_CLIENT, renderListState } from './consent-list-state.js';
 import { ModalInput, deepActiveElement } from './modal.js';
 
 addDutch(nl);
@@ -47,6 +41,21 @@ interface Loaded {
   readonly consents: Consent[];
 }
 
+/**
+ * What the open dialog shows and does (consent-dialog-parts.ts, with its Dutch), loaded on first
+ * open; until then the dialog shows the list's loading state, and if they cannot load, its error state.
+ */
+const dialogParts = lazyModule(() => import('./consent-dialog-parts.js').then((module) => {
+  addDutch(module.dutch);
+  return module;
+}));
+
+/** The parts, for code that only runs once they are there (a step or an item on screen). */
+function loadedParts(): NonNullable<typeof dialogParts.module> {
+  const parts = dialogParts.module;
+  if (!parts) throw new Error('zk-consent-dialog: its parts are used before they were loaded');
+  return parts;
+}
 
 function newUuid(): string {
   return crypto.randomUUID();
@@ -172,7 +181,9 @@ export class ZkConsentDialog extends ZkElement {
       if (patientId === NO_PATIENT) return NO_PATIENT;
       // The patient and the list together: neither is shown without the other, so the list is
       // never under another patient's name (a failed read of either is the error state).
-      const [patient, consents] = await Promise.all([client.getPatient(patientId, { signal }), client.getConsents(patientId, { signal })]);
+      // The dialog's own parts load alongside (the first time it opens).
+      const [patient, consents, parts] = await Promise.all([client.getPatient(patientId, { signal }), client.getConsents(patientId, { signal }), dialogParts.load()]);
+      if (!parts) throw new Error('zk-consent-dialog: its parts could not be loaded');
       return { client, patientAttr, patientId, patient, consents };
     },
     args: () => [this.client, this.patientId, this.open, this.reloadCount] as const,
@@ -181,6 +192,7 @@ export class ZkConsentDialog extends ZkElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open')) {
       if (this.open) {
+        if (dialogParts.module === undefined) void dialogParts.load().then(() => this.requestUpdate());
         this.opener ??= deepActiveElement();
         this.notice = undefined;
         this.closeConfirm = false;
@@ -194,7 +206,7 @@ export class ZkConsentDialog extends ZkElement {
       // Never confirm a decision about something other than what is now shown as asked.
       const current = this.effectiveRequest;
       const draft = this.step.draft;
-      if (!current || requestFingerprint(current) !== draft.fingerprint || draft.performerKey !== JSON.stringify(this.performer)) {
+      if (!current || loadedParts().requestFingerprint(current) !== draft.fingerprint || draft.performerKey !== JSON.stringify(this.performer)) {
         this.step = { name: 'choose' };
       }
     }
@@ -236,7 +248,7 @@ export class ZkConsentDialog extends ZkElement {
   }
 
   private get effectiveRequest(): ConsentRequest | undefined {
-    return this.request ?? requestFromAttributes({ recipient: this.recipient, purpose: this.purpose, data: this.data, until: this.until });
+    return this.request ?? dialogParts.module?.requestFromAttributes({ recipient: this.recipient, purpose: this.purpose, data: this.data, until: this.until });
   }
 
   private get loaded(): Loaded | undefined {
@@ -283,6 +295,7 @@ export class ZkConsentDialog extends ZkElement {
   }
 
   private draftFor(loaded: Loaded, request: ConsentRequest, decision: ConsentDecision): Draft {
+    const { buildConsent, consentIdentifier, requestFingerprint } = loadedParts();
     const fingerprint = requestFingerprint(request);
     const performerKey = JSON.stringify(this.performer);
     const key = JSON.stringify([loaded.patientId, decision, fingerprint, performerKey]);
@@ -301,7 +314,7 @@ export class ZkConsentDialog extends ZkElement {
   /** The request to word a draft with: the current one when it asks the same (e.g. after a language switch). */
   private requestOf(draft: Draft): ConsentRequest {
     const current = this.effectiveRequest;
-    return current && requestFingerprint(current) === draft.fingerprint ? current : draft.request;
+    return current && loadedParts().requestFingerprint(current) === draft.fingerprint ? current : draft.request;
   }
 
   private choose(decision: ConsentDecision): void {
@@ -323,6 +336,7 @@ export class ZkConsentDialog extends ZkElement {
     const client = this.client;
     if ((step.name !== 'confirm' && step.name !== 'failed') || !client) return;
     const { draft } = step;
+    const { DecisionMismatchError, classifyConsent, hasIdentifier } = loadedParts();
     this.step = { name: 'saving', draft };
     this.focusAfterRender = 'saving-status';
     this.announce(msg('Saving your decision…', { id: 'consent-dialog.saving' }));
@@ -367,6 +381,7 @@ export class ZkConsentDialog extends ZkElement {
     const loaded = this.loaded;
     if (!loaded || this.withdrawal?.phase === 'saving') return;
     const key = this.itemKey(summary);
+    const { DecisionMismatchError } = loadedParts();
     this.withdrawal = { key, phase: 'saving' };
     this.focusAfterRender = 'withdraw-status';
     this.announce(msg('Withdrawing your decision…', { id: 'consent-dialog.withdrawing' }));
@@ -490,20 +505,31 @@ export class ZkConsentDialog extends ZkElement {
         </button>
       </header>
       <div class="zk-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.closeConfirm ? this.renderCloseConfirm() : nothing}
-      ${this.loaded ? this.renderPatient(this.loaded.patient) : nothing}
-      ${request ? this.renderRequest(request) : nothing}
-      ${this.renderLoadState(request)}
+      ${dialogParts.module
+        ? html`${this.closeConfirm ? this.renderCloseConfirm() : nothing}
+          ${this.loaded ? this.renderPatient(this.loaded.patient) : nothing}
+          ${request ? this.renderRequest(request) : nothing}
+          ${this.renderLoadState(request)}`
+        : this.renderBeforeParts()}
     </div>`;
+  }
+
+  /**
+   * The first open, while the dialog's parts load (with the list): what needs none of them (no
+   * client, no patient, the list's loading or error state with "Try again").
+   */
+  protected renderBeforeParts(): TemplateResult | typeof nothing {
+    if (!this.client) return renderNoClient();
+    return this.renderListState();
   }
 
   /** Whose decisions these are: the patient's name and birth date, as in the banner. */
   protected renderPatient(patient: unknown): TemplateResult {
-    return renderPatient(patient, this.locale, new Date());
+    return loadedParts().renderPatient(patient, this.locale, new Date());
   }
 
   protected renderRequest(request: ConsentRequest): TemplateResult {
-    return renderRequest(request, this.locale);
+    return loadedParts().renderRequest(request, this.locale);
   }
 
   /**
@@ -536,7 +562,7 @@ export class ZkConsentDialog extends ZkElement {
 
   /** The session has ended: said once, with "Sign in again" (see renderSessionEnded in consent-request-form.ts). */
   protected renderSessionEnded(): TemplateResult {
-    return renderSessionEnded(this.step, this.locale, this.stepActions, () => this.requestSignIn());
+    return loadedParts().renderSessionEnded(this.step, this.locale, this.stepActions, () => this.requestSignIn());
   }
 
   protected renderListState(): TemplateResult | typeof nothing {
@@ -544,14 +570,15 @@ export class ZkConsentDialog extends ZkElement {
   }
 
   protected renderStep(): TemplateResult {
-    return renderStep(this.step, this.locale, this.stepActions);
+    return loadedParts().renderStep(this.step, this.locale, this.stepActions);
   }
 
   protected renderCloseConfirm(): TemplateResult {
-    return renderCloseConfirm(() => this.keepOpen(), () => this.closeByUser());
+    return loadedParts().renderCloseConfirm(() => this.keepOpen(), () => this.closeByUser());
   }
 
   protected renderHistory(loaded: Loaded, writable: boolean, busy: boolean): TemplateResult {
+    const { renderHistory, summariseConsents } = loadedParts();
     const summaries = summariseConsents(loaded.consents, this.locale, today());
     return renderHistory(summaries, this.notice, busy, (s) => this.renderItem(s, writable));
   }
@@ -559,10 +586,10 @@ export class ZkConsentDialog extends ZkElement {
   protected renderItem(s: ConsentSummary, writable: boolean): TemplateResult {
     const key = this.itemKey(s);
     const withdrawal = this.withdrawal?.key === key ? this.withdrawal : undefined;
-    return renderConsentItem(s, this.locale, writable, withdrawal, this.historyActions);
+    return loadedParts().renderConsentItem(s, this.locale, writable, withdrawal, this.historyActions);
   }
 
   protected renderWithdraw(s: ConsentSummary, withdrawal: Withdrawal | undefined): TemplateResult {
-    return renderWithdraw(s, withdrawal, this.historyActions);
+    return loadedParts().renderWithdraw(s, withdrawal, this.historyActions);
   }
 }

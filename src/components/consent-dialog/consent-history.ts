@@ -3,39 +3,13 @@ import { msg } from '@lit/localize';
 import type { ConsentSummary, ProvisionSummary } from '../../model/consent.js';
 import type { ZkLocale } from '../../model/locale.js';
 import { joinList } from '../../model/text.js';
-import type { Task } from '@lit/task';
-import { NO_PATIENT } from '../shared/zk-element.js';
-import { errorHeadline, renderError, renderLoading, renderNoClient, renderNoPatient } from '../shared/states.js';
+import { errorHeadline } from '../shared/states.js';
 
 /**
  * The dialog's list of earlier decisions: each Consent in words (every Consent, ours or not), with
  * "Withdraw" only on the ones the dialog can safely withdraw. Templates only: the withdraw flow
  * itself (confirm, write, conflict) lives in the element.
  */
-
-/** The list's load ended without a list: the dialog is closed, or there is no client. */
-export const CLOSED = Symbol('closed');
-export const NO_CLIENT = Symbol('no-client');
-
-/**
- * The list while it has none to show: loading, error (with retry), no client, no patient. Also
- * while another patient's list is loaded: that one is never shown.
- */
-export function renderListState<A extends readonly unknown[]>(task: Task<A, unknown>, retry: () => void): TemplateResult | typeof nothing {
-  const loading = () => renderLoading(msg('Loading consent decisions', { id: 'consent-dialog.loading' }));
-  return task.render({
-    initial: loading,
-    pending: loading,
-    error: (error) => renderError(msg('Your earlier decisions could not be loaded.', { id: 'consent-dialog.load-error' }), error, retry),
-    complete: (value) => {
-      if (value === NO_CLIENT) return renderNoClient();
-      if (value === NO_PATIENT) return renderNoPatient();
-      if (value === CLOSED) return nothing;
-      // A list of another patient or data source is never shown.
-      return loading();
-    },
-  }) ?? nothing;
-}
 
 /** Where a withdrawal of one item stands. */
 export interface WithdrawalView {

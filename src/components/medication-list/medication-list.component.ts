@@ -1,10 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { MedicationRecord, UtilityClient } from '../../core/client.js';
 import { today } from '../../model/date.js';
 import type { ZkLocale } from '../../model/locale.js';
@@ -16,6 +13,7 @@ import { ZkMedicationSelectEvent } from '../../events/medication-select.js';
 import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js';
 import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely } from '../shared/states.js';
 import { breakable } from '../shared/breakable.js';
+import { lazyModule } from '../shared/lazy.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './medication-list.styles.js';
 import { addDutch } from '../../i18n/locale.js';
@@ -36,11 +34,13 @@ const COLUMNS: readonly ColumnId[] = ['name', 'strength', 'dosage', 'status', 'p
 const SORT_OF: Partial<Record<ColumnId, MedicationSort>> = { name: 'name', status: 'status', period: 'start' };
 const SORTS: readonly MedicationSort[] = ['name', 'start', 'status'];
 
+type VirtualBody = typeof import('./virtual-body.js').virtualBody;
+
 /**
- * The virtualizer's layout, given explicitly: left out, the virtualizer imports it on its own
- * first render, a round trip before any row shows.
+ * The virtualised body (./virtual-body.ts), loaded for the first list longer than its threshold; if
+ * it cannot be loaded the list shows every row in the native table: slower, nothing lost.
  */
-const FLOW_LAYOUT = flow();
+const virtualBody = lazyModule(() => import('./virtual-body.js'));
 
 /** A body item of the virtualised table: a group header or a row. */
 type Item = { readonly group: MedicationGroup } | { readonly row: MedicationRow };
@@ -158,6 +158,8 @@ export class ZkMedicationList extends ZkElement {
       signal.throwIfAborted();
       if (patientId === NO_PATIENT) return NO_PATIENT;
       const records = await client.getMedications(patientId, { signal });
+      // A long list shows at once as the virtualised table, not first as a skeleton in its place.
+      if (records.length > this.virtualizeThreshold) await virtualBody.load();
       const loaded = { client, patientAttr, records };
       this.lastLoaded = loaded;
       return loaded;
@@ -327,21 +329,24 @@ export class ZkMedicationList extends ZkElement {
     return html`<span class="muted"><span aria-hidden="true">–</span><span class="zk-visually-hidden">${msg('Not recorded', { id: 'medication-list.not-recorded' })}</span></span>`;
   }
 
-  /** The filter and the toggles. */
+  /**
+   * The filter and the toggles. Their DOM values change only through their own events, which set
+   * the bound properties at once, so plain property bindings stay in step (no `live()` needed).
+   */
   protected renderToolbar(): TemplateResult {
     const earlier = this.currentView?.earlier ?? 0;
     return html`<div class="toolbar" part="toolbar">
       <div class="filter">
         <label for="filter">${msg('Filter medication', { id: 'medication-list.filter-label' })}</label>
         <input id="filter" type="search" part="filter" autocomplete="off" spellcheck="false"
-          .value=${live(this.filter)} @input=${this.onFilterInput}>
+          .value=${this.filter} @input=${this.onFilterInput}>
       </div>
       <label class="check">
-        <input type="checkbox" part="history-toggle" .checked=${live(this.showHistory)} @change=${this.onHistoryToggle}>
+        <input type="checkbox" part="history-toggle" .checked=${this.showHistory} @change=${this.onHistoryToggle}>
         ${msg(str`Include history (${earlier})`, { id: 'medication-list.history-toggle' })}
       </label>
       <label class="check">
-        <input type="checkbox" part="group-toggle" .checked=${live(this.groupByStatus)} @change=${this.onGroupToggle}>
+        <input type="checkbox" part="group-toggle" .checked=${this.groupByStatus} @change=${this.onGroupToggle}>
         ${msg('Group by status', { id: 'medication-list.group-toggle' })}
       </label>
     </div>`;
@@ -455,7 +460,14 @@ export class ZkMedicationList extends ZkElement {
 
   /** The table of `rows`: native below `virtualize-threshold`, virtualised ARIA table above it. */
   protected renderTable(rows: readonly MedicationRow[]): TemplateResult {
-    if (rows.length > this.virtualizeThreshold) return this.renderVirtualTable(rows);
+    if (rows.length > this.virtualizeThreshold) {
+      const loaded = virtualBody.module;
+      if (loaded) return this.renderVirtualTable(rows, loaded.virtualBody);
+      if (loaded === undefined) {
+        void virtualBody.load().then(() => this.requestUpdate());
+        return renderLoading(msg('Loading medication', { id: 'medication-list.loading' }));
+      }
+    }
     const groups = this.groupByStatus ? groupRows(rows, this.locale) : undefined;
     return html`<div class="scroll">
       <table part="table" role="table">
@@ -468,7 +480,7 @@ export class ZkMedicationList extends ZkElement {
     </div>`;
   }
 
-  private renderVirtualTable(rows: readonly MedicationRow[]): TemplateResult {
+  private renderVirtualTable(rows: readonly MedicationRow[], body: VirtualBody): TemplateResult {
     const items = this.itemsFor(rows);
     return html`<div class="scroll">
       <div class="caption" id="caption" part="caption">${this.caption()}</div>
@@ -476,12 +488,11 @@ export class ZkMedicationList extends ZkElement {
         <div role="rowgroup"><div role="row" class="tr header" aria-rowindex="1">${COLUMNS.map((c) => this.renderHeader(c, true))}</div></div>
         <div role="rowgroup" class="body">
           <div virtualizer-sizer aria-hidden="true"></div>
-          ${virtualize<Item>({
+          ${body<Item>(
             items,
-            layout: FLOW_LAYOUT,
-            keyFunction: (item) => ('row' in item ? item.row.key : `group:${item.group.status}`),
-            renderItem: (item, index) => ('row' in item ? this.renderRow(item.row, index + 2) : this.renderGroupHeader(item.group, index + 2)),
-          })}
+            (item) => ('row' in item ? item.row.key : `group:${item.group.status}`),
+            (item, index) => ('row' in item ? this.renderRow(item.row, index + 2) : this.renderGroupHeader(item.group, index + 2)),
+          )}
         </div>
       </div>
     </div>`;

@@ -10,12 +10,14 @@ import { formatNoKnownAllergies, type NoKnownAllergyCategory } from '../../model
 import type { FormattedIdentifier } from '../../model/identifier.js';
 import { parseSystemList } from '../../model/identifier.js';
 import { defaultNameStyle, toNameStyle, type NameStyle } from '../../model/name.js';
-import { patientBannerView, type PatientBannerView } from '../../model/patient.js';
+import { patientSummaryView, type PatientSummaryView } from '../../model/patient.js';
+import type { PatientBannerView } from '../../model/patient-contact.js';
 import type { AgeText } from '../../model/age.js';
 import { ZkBannerToggleEvent } from '../../events/banner-toggle.js';
 import { ZkElement } from '../shared/zk-element.js';
 import { renderEmpty, renderError, renderLoading, renderNoClient, renderNoPatient, renderSafely } from '../shared/states.js';
 import { sharedStyles } from '../shared/shared.styles.js';
+import { lazyModule } from '../shared/lazy.js';
 import { styles } from './patient-banner.styles.js';
 import { addDutch } from '../../i18n/locale.js';
 import { templates as nl } from '../../i18n/nl/patient-banner.js';
@@ -35,6 +37,9 @@ export interface BannerData {
 }
 
 const NO_CLIENT = Symbol('no-client');
+
+/** The details' code (banner-details.ts), loaded with the first `expandable` banner. */
+const details = lazyModule(() => import('./banner-details.js'));
 const NO_PATIENT = Symbol('no-patient');
 
 /** The converter for `identifier-systems`: a space-separated list of systems. */
@@ -161,7 +166,8 @@ export class ZkPatientBanner extends ZkElement {
             return { allergies: 'unavailable' };
           })
         : Promise.resolve({});
-      const [patient, allergyStatus] = await Promise.all([client.getPatient(id, { signal }), allergies]);
+      // With `expandable`, the details' code loads alongside (the first time).
+      const [patient, allergyStatus] = await Promise.all([client.getPatient(id, { signal }), allergies, this.expandable ? details.load() : undefined]);
       return { patient, ...allergyStatus };
     },
     args: () => [this.client, this.patientId, this.showAllergies] as const,
@@ -229,7 +235,7 @@ export class ZkPatientBanner extends ZkElement {
   }
 
   /** The name, family name emphasised; the call name and deceased marker beside it. */
-  protected renderName(view: PatientBannerView): TemplateResult {
+  protected renderName(view: PatientSummaryView): TemplateResult {
     const name = view.name;
     return html`<div class="identity">
       <p class="name" part="name">${name
@@ -247,7 +253,7 @@ export class ZkPatientBanner extends ZkElement {
   }
 
   /** Born: date and age; for a deceased patient the date and age at death follow as "Died". */
-  protected renderBorn(view: PatientBannerView): TemplateResult {
+  protected renderBorn(view: PatientSummaryView): TemplateResult {
     const born = html`<div class="fact" part="fact born">
       ${this.renderLabel('born', msg('Born', { id: 'patient-banner.born' }), msg('Date of birth, with the age today in brackets', { id: 'patient-banner.born-definition' }))}
       <dd class="value" part="value">${this.renderDateWithAge(view.born, view.age)}</dd>
@@ -260,7 +266,7 @@ export class ZkPatientBanner extends ZkElement {
     </div>`;
   }
 
-  protected renderGender(view: PatientBannerView): TemplateResult {
+  protected renderGender(view: PatientSummaryView): TemplateResult {
     return html`<div class="fact" part="fact gender">
       ${this.renderLabel('gender', msg('Gender', { id: 'patient-banner.gender' }), msg('Administrative gender, as recorded', { id: 'patient-banner.gender-definition' }))}
       <dd class="value" part="value">${view.gender}</dd>
@@ -287,7 +293,7 @@ export class ZkPatientBanner extends ZkElement {
     return html` <span class="identifier-warning" part="identifier-warning">${warning}</span>`;
   }
 
-  protected renderIdentifier(view: PatientBannerView): TemplateResult | typeof nothing {
+  protected renderIdentifier(view: PatientSummaryView): TemplateResult | typeof nothing {
     const identifier = view.identifier;
     if (!identifier) return nothing;
     return html`<div class="fact" part="fact identifier">
@@ -348,14 +354,27 @@ export class ZkPatientBanner extends ZkElement {
     </div>`;
   }
 
+  /** The details while their code loads, or when it could not be loaded. */
+  protected renderDetailsPending(): TemplateResult {
+    if (details.module === undefined) void details.load().then(() => this.requestUpdate());
+    return html`<div class="details" id="details" part="details" ?hidden=${!this.expanded}>
+      ${details.module === null
+        ? html`<p>${msg('The contact details could not be loaded. Reload the page to try again.', { id: 'patient-banner.details-error' })}</p>`
+        : renderLoading(msg('Loading contact details', { id: 'patient-banner.details-loading' }), 2)}
+    </div>`;
+  }
+
   /** The loaded banner. */
   protected renderBanner(data: BannerData): TemplateResult {
     const locale = this.locale;
-    const view = patientBannerView(data.patient, locale, {
+    const options = {
       nameStyle: toNameStyle(this.nameStyle) ?? defaultNameStyle(locale),
       identifierSystems: this.identifierSystems,
       maskIdentifier: this.maskIdentifier,
-    }, new Date());
+    };
+    const now = new Date();
+    const full = this.expandable && details.module ? details.module.patientBannerView(data.patient, locale, options, now) : undefined;
+    const view: PatientSummaryView = full ?? patientSummaryView(data.patient, locale, options, now);
     // The region is named after the patient, so two banners on one page are two distinct landmarks.
     const region = `${msg('Patient', { id: 'patient-banner.region' })}: ${view.name?.text ?? view.nameNotKnown}`;
     return html`<section class="banner" part="banner" aria-label=${region}>
@@ -365,7 +384,7 @@ export class ZkPatientBanner extends ZkElement {
         ${this.showAllergies ? this.renderAllergies(data.allergies, data.noKnownAllergyCategories) : nothing}
         ${this.expandable ? this.renderToggle() : nothing}
       </div>
-      ${this.expandable ? this.renderDetails(view) : nothing}
+      ${this.expandable ? (full ? this.renderDetails(full) : this.renderDetailsPending()) : nothing}
     </section>`;
   }
 

@@ -22,4 +22,6 @@ export const templates = {
   'patient-banner.contact': 'Contactgegevens',
   'patient-banner.other-identifiers': 'Andere nummers',
   'patient-banner.no-details': 'Geen contactgegevens of adres vastgelegd.',
+  'patient-banner.details-error': 'De contactgegevens konden niet worden geladen. Laad de pagina opnieuw om het nog eens te proberen.',
+  'patient-banner.details-loading': 'Contactgegevens laden',
 };
