@@ -1,7 +1,6 @@
 // <zk-medication-list> at 320, 390, 768 and 1280 px (WCAG 2.2 1.4.10 Reflow): in every state no
 // sideways scrolling, the wide table's content all on the narrow cards, axe clean, the same Tab
 // order; the cards keep the table semantics, sorting, filtering, grouping and the virtualised list.
-import { canSetViewportWidth } from '../viewport.js';
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { press, type } from '../keys.js';
@@ -12,11 +11,6 @@ import {
   FULL, checkAtEveryWidth, horizontalOverflow, mountInPage, nextFrame, printTable, resize, setupFor, tabOrder,
   type ReflowResult, type State,
 } from './reflow-helpers.js';
-
-// Every test here needs phone widths; an engine that cannot give them skips the file, saying why.
-before(async function () {
-  if (!(await canSetViewportWidth(320))) this.skip();
-});
 
 type List = ZkMedicationList;
 const results: ReflowResult[] = [];
