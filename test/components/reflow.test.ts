@@ -240,7 +240,10 @@ describe('light or dark', function () {
   const textColour = (el: HTMLElement) => getComputedStyle(el).color;
 
   it('follows the OS setting by default, and is accessible in dark mode (every element, narrow and wide; Chromium, which can emulate the OS setting)', async function () {
-    if (!canEmulate) this.skip();
+    if (!canEmulate) {
+      console.log('skipped in this engine: it cannot emulate the OS light/dark setting (Chromium can, over CDP)');
+      this.skip();
+    }
     await emulateMedia({ colorScheme: 'light' });
     for (const c of CASES) {
       const el = await c.mount();
