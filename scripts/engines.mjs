@@ -6,7 +6,8 @@
 //
 // Firefox: Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi (no geckodriver).
 // WebKit: WebKitGTK's WebKitWebDriver (Debian's webkit2gtk-driver), which starts MiniBrowser; it has
-// no headless mode, so it runs under Xvfb (xvfb-run). See ../shared/TOOLCHAIN.md, "Three engines".
+// no headless mode, so it runs under Xvfb (xvfb-run), and its toolbar is narrowed so that the page
+// can be as narrow as a phone (MINIBROWSER_GTK_CSS). See ../shared/TOOLCHAIN.md, "Three engines".
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -228,7 +229,10 @@ const MINIBROWSER_GTK_CSS = `/* zorgkit tests: MiniBrowser's toolbar as narrow a
 button, entry { min-width: 0; min-height: 0; padding: 0; margin: 0; border-width: 0; }
 `;
 
-/** A fresh XDG_CONFIG_HOME holding only MINIBROWSER_GTK_CSS; removed again by the caller. */
+/**
+ * A fresh XDG_CONFIG_HOME holding only MINIBROWSER_GTK_CSS; removed again by the caller. Being
+ * empty otherwise, it also keeps the user's own GTK, fontconfig and dconf settings out of the tests.
+ */
 function miniBrowserConfigHome() {
   const home = mkdtempSync(join(tmpdir(), 'zk-minibrowser-'));
   for (const gtk of ['gtk-3.0', 'gtk-4.0']) {
