@@ -6,10 +6,13 @@
 //
 // Firefox: Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi (no geckodriver).
 // WebKit: WebKitGTK's WebKitWebDriver (Debian's webkit2gtk-driver), which starts MiniBrowser; it has
-// no headless mode, so it runs under Xvfb (xvfb-run). See ../shared/TOOLCHAIN.md, "Three engines".
+// no headless mode, so it runs under Xvfb (xvfb-run), and its toolbar is narrowed so that the page
+// can be as narrow as a phone (MINIBROWSER_GTK_CSS). See ../shared/TOOLCHAIN.md, "Three engines".
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
@@ -206,19 +209,54 @@ function freePort() {
 }
 
 const running = new Set();
+const configHomes = new Set();
 process.once('exit', () => {
   for (const child of running) {
     try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
   }
+  for (const home of configHomes) rmSync(home, { recursive: true, force: true });
 });
+
+/**
+ * A GTK user style sheet for MiniBrowser's own toolbar (GTK reads `$XDG_CONFIG_HOME/gtk-3.0/gtk.css`
+ * and `gtk-4.0/gtk.css` over its theme). A GTK window is never narrower than its content's minimum,
+ * and with the theme's padded buttons and framed address field MiniBrowser's toolbar needs 447 px:
+ * no phone width. Without the padding and borders it needs 290 px (seven 16 px icons, the address
+ * field's fixed 150 px, the box's spacing), so the page can get 320 px. The web page is not styled
+ * by GTK (WebKitGTK draws its form controls and scrollbars itself), only the browser's frame.
+ */
+const MINIBROWSER_GTK_CSS = `/* zorgkit tests: MiniBrowser's toolbar as narrow as GTK allows (scripts/engines.mjs). */
+button, entry { min-width: 0; min-height: 0; padding: 0; margin: 0; border-width: 0; }
+`;
+
+/**
+ * A fresh XDG_CONFIG_HOME holding only MINIBROWSER_GTK_CSS; removed again by the caller. Being
+ * empty otherwise, it also keeps the user's own GTK, fontconfig and dconf settings out of the tests.
+ */
+function miniBrowserConfigHome() {
+  const home = mkdtempSync(join(tmpdir(), 'zk-minibrowser-'));
+  for (const gtk of ['gtk-3.0', 'gtk-4.0']) {
+    mkdirSync(join(home, gtk));
+    writeFileSync(join(home, gtk, 'gtk.css'), MINIBROWSER_GTK_CSS);
+  }
+  configHomes.add(home);
+  return home;
+}
 
 /**
  * Starts WebKitWebDriver on a free port of 127.0.0.1 (under Xvfb when there is no display) and
  * waits until it answers. Returns its port, the WebDriver capabilities for MiniBrowser, and close().
+ * MiniBrowser, which it starts, gets a toolbar narrow enough for phone widths (MINIBROWSER_GTK_CSS).
  */
 export async function startWebKitDriver() {
   const driver = path('webkit', 'WEBKIT_WEBDRIVER_PATH');
   const xvfb = path('webkit', 'XVFB_RUN_PATH');
+  const configHome = miniBrowserConfigHome();
+  const env = { ...process.env, XDG_CONFIG_HOME: configHome };
+  const removeConfigHome = () => {
+    configHomes.delete(configHome);
+    rmSync(configHome, { recursive: true, force: true });
+  };
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const args = [`--port=${port}`, '--host=127.0.0.1'];
@@ -226,11 +264,11 @@ export async function startWebKitDriver() {
       ? [xvfb, ['-a', '-s', '-screen 0 1280x1024x24', driver, ...args]]
       : [driver, args];
     // Its own process group, so that stopping it also stops Xvfb and MiniBrowser.
-    const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'], detached: true, env });
     let stderr = '';
     child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-2000); });
     running.add(child);
-    const close = async () => {
+    const stop = async () => {
       running.delete(child);
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -252,7 +290,10 @@ export async function startWebKitDriver() {
         if (status.ok) {
           return {
             port,
-            close,
+            close: async () => {
+              await stop();
+              removeConfigHome();
+            },
             capabilities: {
               browserName: 'MiniBrowser',
               'wdio:enforceWebDriverClassic': true,
@@ -263,9 +304,12 @@ export async function startWebKitDriver() {
       } catch { /* not listening yet */ }
       await new Promise((r) => setTimeout(r, 100));
     }
-    await close();
+    await stop();
     // The port may have been taken between finding and binding it: try another once or twice.
-    if (attempt >= 3) throw new Error(`WebKitWebDriver did not start on 127.0.0.1:${port}\n${stderr}`);
+    if (attempt >= 3) {
+      removeConfigHome();
+      throw new Error(`WebKitWebDriver did not start on 127.0.0.1:${port}\n${stderr}`);
+    }
   }
 }
 

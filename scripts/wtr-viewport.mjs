@@ -17,12 +17,16 @@ export function viewportPlugin() {
       }
       if (session.browser.type === 'webdriver') {
         const { driver } = session.browser;
-        for (let attempt = 0; attempt < 3; attempt += 1) {
-          const [innerWidth, innerHeight, outerWidth, outerHeight] = await driver.execute(
-            () => [window.innerWidth, window.innerHeight, window.outerWidth, window.outerHeight],
-          );
+        for (let attempt = 0; attempt < 5; attempt += 1) {
+          const [innerWidth, innerHeight] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
           if (innerWidth === width && innerHeight === height) return true;
-          await driver.setWindowSize(width + (outerWidth - innerWidth), height + (outerHeight - innerHeight));
+          // The frame (toolbar, borders) is the window's size as the driver has it less the page's.
+          // A read during a resize can be stale: once it gave a size below 0, which WebDriver
+          // rejects; such a size is measured again, not sent.
+          const frame = await driver.getWindowRect();
+          const outer = [width + frame.width - innerWidth, height + frame.height - innerHeight];
+          if (outer.every((n) => Number.isInteger(n) && n > 0)) await driver.setWindowSize(outer[0], outer[1]);
+          else await new Promise((resolve) => { setTimeout(resolve, 50); });
         }
         return true;
       }
