@@ -226,12 +226,24 @@ class WebKitPage {
     if (w !== width || h !== height) throw new Error(`WebKit: viewport ${w}×${h}, not ${width}×${height}`);
   }
 
-  /** A PNG of the page: with fullPage, of the whole <html> element (WebDriver's element screenshot). */
+  /**
+   * A PNG of the viewport; with fullPage, of the whole page: WebDriver's screenshots stop at the
+   * viewport, so the window is made as tall as the page for the shot, then sized back.
+   */
   async screenshot({ path, fullPage = false } = {}) {
-    const base64 = fullPage
-      ? await this.session.takeElementScreenshot((await this.session.$('html')).elementId)
-      : await this.session.takeScreenshot();
-    const png = Buffer.from(base64, 'base64');
+    let png;
+    if (fullPage) {
+      const [width, height] = await this.evaluate(() => [window.innerWidth, window.innerHeight]);
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const pageHeight = await this.evaluate(() => document.documentElement.scrollHeight);
+        if (pageHeight <= (await this.evaluate(() => window.innerHeight))) break;
+        await this.setViewport({ width, height: pageHeight });
+      }
+      png = Buffer.from(await this.session.takeScreenshot(), 'base64');
+      await this.setViewport({ width, height });
+    } else {
+      png = Buffer.from(await this.session.takeScreenshot(), 'base64');
+    }
     if (path) writeFileSync(path, png);
     await this.evaluate(() => true);
     return png;
@@ -250,6 +262,11 @@ class WebKitPage {
 export async function launchWebKit() {
   let driver = await startWebKitDriver();
   const pages = new Set();
+  // Stopped by a signal (node --test ends a file that runs too long with SIGTERM): exit, so that
+  // scripts/engines.mjs's exit hook stops WebKitWebDriver, Xvfb and MiniBrowser with their group.
+  const onSignal = (signal) => process.exit(signal === 'SIGINT' ? 130 : 143);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
   const session = () => remote({
     hostname: '127.0.0.1',
     port: driver.port,
@@ -287,6 +304,8 @@ export async function launchWebKit() {
     async close() {
       for (const page of [...pages]) await page.close();
       await driver.close();
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
     },
     /** Not over WebDriver classic: the files that need it stay out of WebKit (scripts/engines.mjs). */
     createBrowserContext() {
