@@ -14,7 +14,9 @@
   if (window.__zkProbe) return;
   const problems = [];
   const violations = [];
-  window.__zkProbe = { id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, problems };
+  // `first`: no script of the page came before this one (the test side checks it).
+  const first = document.scripts.length === 1 && document.currentScript === document.scripts[0];
+  window.__zkProbe = { id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, problems, first };
   window.__cspViolations = violations;
 
   document.addEventListener('securitypolicyviolation', (e) => {

@@ -160,8 +160,8 @@ class WebKitPage {
     this.unwatch = proxy.watch(this.problems);
     await this.session.url(url);
     await proxy.idle();
-    const probe = await this.evaluate(() => Boolean(window.__zkProbe));
-    if (!probe) throw new Error(`WebKit: the probe did not run in ${url}: nothing would be seen`);
+    const probe = await this.evaluate(() => window.__zkProbe?.first);
+    if (probe !== true) throw new Error(`WebKit: the probe did not run before the page's own scripts in ${url} (${probe}): not everything would be seen`);
   }
 
   /** Runs fn (a function, or a script body as a string) in the page; resolves to its value. */
