@@ -21,10 +21,17 @@ export async function startSite({ demoSettings = {}, frameAncestors } = {}) {
   const server = await serve({ port: 0, hostname: '127.0.0.1', demoSettings, ...(frameAncestors ? { frameAncestors } : {}) });
   const { port } = server.server.address();
   const url = `http://127.0.0.1:${port}`;
-  if (engine !== 'webkit') return { url, close: () => server.stop() };
+  // @web/dev-server starts watching a file it has served once a stat() returns; one that returns
+  // after stop() reopens the closed (chokidar) watcher, which then keeps the test process alive for
+  // good (seen once, in WebKit). Nothing is watched in the tests: no more files once stopping.
+  const stop = async () => {
+    if (server.fileWatcher) server.fileWatcher.add = () => server.fileWatcher;
+    await server.stop();
+  };
+  if (engine !== 'webkit') return { url, close: stop };
   // WebKit: the pages are opened through the watch proxy (test/e2e/webkit.mjs).
   const proxy = await startWatchProxy(url);
-  return { url: proxy.url, close: async () => { await proxy.close(); await server.stop(); } };
+  return { url: proxy.url, close: async () => { await proxy.close(); await stop(); } };
 }
 
 /** The engine the e2e tests run in (ZK_ENGINE), for the few steps that differ. */
