@@ -262,6 +262,12 @@ export async function startWebKitDriver() {
       if (await Promise.race([exited.then(() => true), timer(3000)]) !== true) {
         try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
       }
+      // xvfb-run sends Xvfb a SIGTERM and exits without waiting; an Xvfb was once seen to outlive it
+      // (orphaned, for good). Whatever of the group is left gets SIGTERM, then SIGKILL.
+      for (const signal of ['SIGTERM', 'SIGKILL']) {
+        try { process.kill(-child.pid, signal); } catch { break; /* nothing left */ }
+        await timer(signal === 'SIGTERM' ? 500 : 0);
+      }
     };
     for (let i = 0; i < 150 && child.exitCode === null; i++) {
       try {

@@ -282,10 +282,14 @@ export async function launchWebKit() {
       for (const open of [...pages]) await open.close();
       let browser;
       try {
-        browser = await session();
+        // A new session takes 1-5 s on the loaded 2-core machine; about one in 60 never gets an
+        // answer from the driver. Then start a fresh driver (and Xvfb, MiniBrowser), once.
+        const pending = session();
+        pending.catch(() => undefined);
+        browser = await Promise.race([pending, new Promise((_, reject) => {
+          setTimeout(() => reject(new Error('no answer in 30 s')), 30_000).unref();
+        })]);
       } catch (error) {
-        // Seen once with two WebKit runs side by side on a loaded machine: the driver never
-        // answered a new session. Start a fresh driver (and Xvfb, MiniBrowser) and try once more.
         console.error(`WebKit: no new session (${error.message}); restarting WebKitWebDriver`);
         await driver.close();
         driver = await startWebKitDriver();
