@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDependencies, root } from './ensure-deps.mjs';
-import { E2E_ENGINES, E2E_NOT_IN, ENGINES, ensureEngines, parseEngineArgs } from './engines.mjs';
+import { E2E_ENGINES, ENGINES, e2eFilesFor, ensureEngines, parseEngineArgs } from './engines.mjs';
 
 const { engines, rest: files } = parseEngineArgs(process.argv.slice(2));
 ensureDependencies();
@@ -111,8 +111,11 @@ for (const engine of engines) {
     for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
       browserRun(`model tests in ${NAMES[engine]}, ${tz}`, ['--files', 'test/model/*.test.ts'], { ...engineEnv, TZ: tz });
     }
-    if (E2E_ENGINES.includes(engine)) nodeRun(`end-to-end tests in ${NAMES[engine]} (node --test)`, testFiles('test/e2e'), engineEnv);
-    else console.log(`\n▶ end-to-end tests in ${NAMES[engine]}: not run (${E2E_NOT_IN[engine]})`);
+    if (E2E_ENGINES.includes(engine)) {
+      const { run: e2e, left } = e2eFilesFor(engine, testFiles('test/e2e'));
+      nodeRun(`end-to-end tests in ${NAMES[engine]} (node --test)`, e2e, engineEnv);
+      for (const { file, reason } of left) console.log(`\n▶ ${file} in ${NAMES[engine]}: not run: ${reason}`);
+    }
   }
   perEngine[engine].ms = Date.now() - started;
   counting = totals;

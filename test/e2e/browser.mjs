@@ -1,12 +1,15 @@
 // Shared helpers for the end-to-end tests: the dev server behind `npm start`, and the browser engine
-// ZK_ENGINE names (chromium by default; firefox; `npm test` runs the e2e tests in each).
+// ZK_ENGINE names (chromium by default; firefox; webkit; `npm test` runs the e2e tests in each).
+// Chromium and Firefox are driven by puppeteer (CDP, WebDriver BiDi); WebKit by test/e2e/webkit.mjs,
+// a page object with the same methods over WebDriver classic, watched by a proxy and an in-page probe.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import puppeteer from 'puppeteer-core';
-import { E2E_ENGINES, E2E_NOT_IN, currentEngine, puppeteerLaunchOptions } from '../../scripts/engines.mjs';
+import { currentEngine, puppeteerLaunchOptions } from '../../scripts/engines.mjs';
 import { serve } from '../../scripts/serve.mjs';
+import { EngineCannot, launchWebKit, MIN_VIEWPORT_WIDTH, PROBE_PATH, startWatchProxy } from './webkit.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -17,14 +20,35 @@ const require = createRequire(import.meta.url);
 export async function startSite({ demoSettings = {}, frameAncestors } = {}) {
   const server = await serve({ port: 0, hostname: '127.0.0.1', demoSettings, ...(frameAncestors ? { frameAncestors } : {}) });
   const { port } = server.server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => server.stop() };
+  const url = `http://127.0.0.1:${port}`;
+  // @web/dev-server starts watching a file it has served once a stat() returns; one that returns
+  // after stop() reopens the closed (chokidar) watcher, which then keeps the test process alive for
+  // good (seen once, in WebKit). Nothing is watched in the tests: no more files once stopping.
+  const stop = async () => {
+    if (server.fileWatcher) server.fileWatcher.add = () => server.fileWatcher;
+    await server.stop();
+  };
+  if (engine !== 'webkit') return { url, close: stop };
+  // WebKit: the pages are opened through the watch proxy (test/e2e/webkit.mjs).
+  const proxy = await startWatchProxy(url);
+  return { url: proxy.url, close: async () => { await proxy.close(); await stop(); } };
 }
 
 /** The engine the e2e tests run in (ZK_ENGINE), for the few steps that differ. */
 export const engine = currentEngine();
 
+/**
+ * What the engine's driver cannot do, for the one step that needs it (the test skips that step and
+ * prints why): the narrowest viewport (MiniBrowser's window has a minimum width).
+ */
+export const limits = { minViewportWidth: engine === 'webkit' ? MIN_VIEWPORT_WIDTH : 1 };
+export { EngineCannot };
+
+/** Scripts the watch itself adds to a page (WebKit's probe), for tests that list a page's scripts. */
+export const WATCH_SCRIPTS = engine === 'webkit' ? [PROBE_PATH] : [];
+
 export async function launchBrowser() {
-  if (!E2E_ENGINES.includes(engine)) throw new Error(`The end-to-end tests do not run in ${engine}: ${E2E_NOT_IN[engine]}`);
+  if (engine === 'webkit') return launchWebKit();
   return puppeteer.launch(puppeteerLaunchOptions(engine, engine === 'chromium' ? { userDataDir: mkdtempSync(join(tmpdir(), 'zk-chrome-')) } : {}));
 }
 
@@ -33,6 +57,18 @@ export async function launchBrowser() {
  * Content-Security-Policy violations.
  */
 export async function openPage(browser, url) {
+  if (engine === 'webkit') {
+    // The proxy and the probe fill `problems` (brought up to date at every step of the page).
+    const problems = [];
+    const page = await browser.newPage(problems);
+    try {
+      await page.goto(url);
+    } catch (error) {
+      await page.close();
+      throw error;
+    }
+    return { page, problems };
+  }
   // Its own browser context, which headless Chromium shows in its own window: pages opened side by
   // side as tabs of one window would be hidden but one, and get no animation frames or resize
   // observations, unlike the page a user looks at.
@@ -60,7 +96,10 @@ export async function openPage(browser, url) {
   return { page, problems };
 }
 
-/** Runs axe-core in the page (through DevTools, so the page's CSP stays strict) and returns violations. */
+/**
+ * Runs axe-core in the page (through DevTools or WebDriver's execute, so the page's CSP stays
+ * strict) and returns violations.
+ */
 export async function axeViolations(page) {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
