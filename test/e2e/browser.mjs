@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import puppeteer from 'puppeteer-core';
 import { currentEngine, puppeteerLaunchOptions } from '../../scripts/engines.mjs';
 import { serve } from '../../scripts/serve.mjs';
-import { EngineCannot, launchWebKit, MIN_VIEWPORT_WIDTH, PROBE_PATH, startWatchProxy } from './webkit.mjs';
+import { EngineCannot, launchWebKit, PROBE_PATH, startWatchProxy } from './webkit.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -37,11 +37,6 @@ export async function startSite({ demoSettings = {}, frameAncestors } = {}) {
 /** The engine the e2e tests run in (ZK_ENGINE), for the few steps that differ. */
 export const engine = currentEngine();
 
-/**
- * What the engine's driver cannot do, for the one step that needs it (the test skips that step and
- * prints why): the narrowest viewport (MiniBrowser's window has a minimum width).
- */
-export const limits = { minViewportWidth: engine === 'webkit' ? MIN_VIEWPORT_WIDTH : 1 };
 export { EngineCannot };
 
 /** Scripts the watch itself adds to a page (WebKit's probe), for tests that list a page's scripts. */

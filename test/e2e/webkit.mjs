@@ -12,14 +12,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import { remote } from 'webdriverio';
 import { startWebKitDriver } from '../../scripts/engines.mjs';
+import { fitWindowToViewport } from '../../scripts/wtr-viewport.mjs';
 
 /** Where the watch proxy serves the probe (the one script in a page that is the tests', not the page's). */
 export const PROBE_PATH = '/__zk-probe.js';
 const PROBE_SOURCE = readFileSync(new URL('./probe.js', import.meta.url), 'utf8');
 const PROBE_TAG = `<script src="${PROBE_PATH}"></script>`;
-
-/** MiniBrowser's window cannot be made narrower than this (GTK's minimum for its toolbar). */
-export const MIN_VIEWPORT_WIDTH = 447;
 
 /** Watch proxies by origin, so that openPage finds the one in front of a page's site. */
 const proxies = new Map();
@@ -216,12 +214,7 @@ class WebKitPage {
 
   /** Sizes the window so the page gets this viewport (the browser's own frame added). */
   async setViewport({ width, height }) {
-    if (width < MIN_VIEWPORT_WIDTH) throw new EngineCannot(`MiniBrowser's window cannot be narrower than ${MIN_VIEWPORT_WIDTH} px (asked ${width} px)`);
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const [innerWidth, innerHeight, outerWidth, outerHeight] = await this.evaluate(() => [window.innerWidth, window.innerHeight, window.outerWidth, window.outerHeight]);
-      if (innerWidth === width && innerHeight === height) return;
-      await this.session.setWindowSize(width + (outerWidth - innerWidth), height + (outerHeight - innerHeight));
-    }
+    if (await fitWindowToViewport(this.session, width, height)) return;
     const [w, h] = await this.evaluate(() => [window.innerWidth, window.innerHeight]);
     if (w !== width || h !== height) throw new Error(`WebKit: viewport ${w}×${h}, not ${width}×${height}`);
   }
