@@ -1,6 +1,7 @@
 import type { HumanName } from '../fhir/r4.js';
 import { dateRange, dayNumber, parseFhirDate, periodState } from './date.js';
 import { INTL_TAG, type ZkLocale } from './locale.js';
+import { isObject } from './text.js';
 
 /**
  * Person names for display, with Dutch nl-core name parts.
@@ -103,10 +104,6 @@ export function toNameStyle(value: unknown): NameStyle | undefined {
   return typeof value === 'string' && (NAME_STYLES as readonly string[]).includes(value.trim().toLowerCase())
     ? (value.trim().toLowerCase() as NameStyle)
     : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function extensionsOf(element: unknown): Record<string, unknown>[] {

@@ -2,6 +2,7 @@ import type { ZkLocale } from './locale.js';
 import { periodState } from './date.js';
 import { cleanText } from './name.js';
 import { type BannerOptions, type PatientSummaryView, patientSummaryView } from './patient.js';
+import { isObject } from './text.js';
 
 /**
  * The patient banner's details: contact details (telecom) and addresses, current ones only, in
@@ -30,10 +31,6 @@ export interface ContactLine {
   value: string;
   /** The FHIR ContactPoint system (`phone`, `email`, …; `other` for anything else). */
   system: string;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Whether a period (FHIR `Period`) ended before `now` (a date-only end lasts all that day). */

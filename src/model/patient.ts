@@ -1,6 +1,7 @@
 import type { ZkLocale } from './locale.js';
 import { type AgeText, ageAtDeath, ageOn, birthTimeOf, formatAge } from './age.js';
 import { formatDate } from './date.js';
+import { isObject } from './text.js';
 import { type FormattedIdentifier, listIdentifiers } from './identifier.js';
 import {
   type FormattedName, type NameStyle, callName, defaultNameStyle, formatPatientName,
@@ -84,10 +85,6 @@ export interface PatientSummaryView {
   identifier?: FormattedIdentifier;
   /** The other identifiers (each once). */
   otherIdentifiers: FormattedIdentifier[];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Whether the patient is deceased: `deceasedBoolean: true`, or any `deceasedDateTime`. */

@@ -26,3 +26,8 @@ export function list<T extends object>(value: readonly T[] | undefined): T[] {
 export function trimmed(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
+
+/** Whether a value is a JSON object (not null, not an array): how the model reads untyped FHIR. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

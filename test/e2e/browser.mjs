@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import puppeteer from 'puppeteer-core';
 import { currentEngine, puppeteerLaunchOptions } from '../../scripts/engines.mjs';
 import { serve } from '../../scripts/serve.mjs';
-import { EngineCannot, launchWebKit, PROBE_PATH, startWatchProxy } from './webkit.mjs';
+import { launchWebKit, PROBE_PATH, startWatchProxy } from './webkit.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -36,8 +36,6 @@ export async function startSite({ demoSettings = {}, frameAncestors } = {}) {
 
 /** The engine the e2e tests run in (ZK_ENGINE), for the few steps that differ. */
 export const engine = currentEngine();
-
-export { EngineCannot };
 
 /** Scripts the watch itself adds to a page (WebKit's probe), for tests that list a page's scripts. */
 export const WATCH_SCRIPTS = engine === 'webkit' ? [PROBE_PATH] : [];
