@@ -52,7 +52,8 @@ export const NO_KNOWN_CATEGORY_CODES: Readonly<Record<string, NoKnownAllergyCate
 };
 
 /** Every SNOMED CT code that records the absence of allergies (all kinds, or one kind). */
-export const NO_KNOWN_ALLERGY_CODES: readonly string[] = [NO_KNOWN_ALLERGY_CODE, ...Object.keys(NO_KNOWN_CATEGORY_CODES)];
+// Written out (not built with Object.keys) so a bundler can drop the tables from code that does not use them.
+export const NO_KNOWN_ALLERGY_CODES: readonly string[] = ['716186003', '409137002', '429625007', '428607008', '428197003', '716220001', '1003774007'];
 
 /** The order the kinds are named in (code keys would sort as numbers). */
 const CATEGORY_ORDER: readonly NoKnownAllergyCategory[] = ['drug', 'food', 'environmental', 'insect', 'animal', 'latex'];

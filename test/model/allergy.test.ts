@@ -2,7 +2,9 @@
 // allergies", "Allergies not recorded"). Fictional records only.
 import { expect } from '@open-wc/testing';
 import type { AllergyIntolerance } from '../../src/core/fhir.js';
-import { allergyStatus, formatNoKnownAllergies } from '../../src/model/allergy.js';
+import {
+  NO_KNOWN_ALLERGY_CODE, NO_KNOWN_ALLERGY_CODES, NO_KNOWN_CATEGORY_CODES, allergyStatus, formatNoKnownAllergies,
+} from '../../src/model/allergy.js';
 
 const CLINICAL = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical';
 const VERIFICATION = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification';
@@ -123,5 +125,10 @@ describe('allergyStatus (PAB-0064…0071)', () => {
     const result = allergyStatus(malformed);
     expect(result.status).to.equal('known');
     expect(result.allergies.map((a) => a.id)).to.deep.equal(['odd']);
+  });
+
+  it('every "no known" code counts: the written-out list is the all-kinds code and every one-kind code', () => {
+    expect(NO_KNOWN_ALLERGY_CODES).to.have.members([NO_KNOWN_ALLERGY_CODE, ...Object.keys(NO_KNOWN_CATEGORY_CODES)]);
+    expect(NO_KNOWN_ALLERGY_CODES).to.have.length(1 + Object.keys(NO_KNOWN_CATEGORY_CODES).length);
   });
 });

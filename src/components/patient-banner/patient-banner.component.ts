@@ -39,7 +39,10 @@ export interface BannerData {
 const NO_CLIENT = Symbol('no-client');
 
 /** The details' code (banner-details.ts), loaded with the first `expandable` banner. */
-const details = lazyModule(() => import('./banner-details.js'));
+const details = lazyModule(() => import('./banner-details.js').then((module) => {
+  addDutch(module.dutch);
+  return module;
+}));
 const NO_PATIENT = Symbol('no-patient');
 
 /** The converter for `identifier-systems`: a space-separated list of systems. */
@@ -183,28 +186,28 @@ export class ZkPatientBanner extends ZkElement {
   }
 
   /** Whether the launch context asked for no banner (and `force` is not set). Unknown counts as hidden. */
-  private get suppressed(): boolean {
+  get #suppressed(): boolean {
     if (this.force) return false;
     const launch = this.launch;
     return !launch || launch.client !== this.client || !launch.needBanner;
   }
 
-  private toggle(): void {
+  #toggle(): void {
     this.expanded = !this.expanded;
     // Made apart from dispatchEvent so the manifest lists the event once (from @fires).
     const event = new ZkBannerToggleEvent(this.expanded);
     this.dispatchEvent(event);
   }
 
-  private showTip(id: string): void {
+  #showTip(id: string): void {
     this.openTip = id;
   }
 
-  private hideTip(id: string): void {
+  #hideTip(id: string): void {
     if (this.openTip === id) this.openTip = undefined;
   }
 
-  private onKeydown(event: KeyboardEvent): void {
+  #onKeydown(event: KeyboardEvent): void {
     // WCAG 1.4.13: a tooltip can be dismissed without moving focus or the pointer.
     if (event.key === 'Escape' && this.openTip !== undefined) {
       this.openTip = undefined;
@@ -215,13 +218,13 @@ export class ZkPatientBanner extends ZkElement {
   /** A label with its definition as a tooltip (hover and keyboard focus; Escape closes it). */
   protected renderLabel(id: string, text: string, definition: string): TemplateResult {
     return html`<dt
-      @mouseenter=${() => this.showTip(id)}
-      @mouseleave=${() => this.hideTip(id)}
+      @mouseenter=${() => this.#showTip(id)}
+      @mouseleave=${() => this.#hideTip(id)}
     >
       <span class="term" part="label" tabindex="0" aria-describedby="tip-${id}"
-        @focus=${() => this.showTip(id)}
-        @blur=${() => this.hideTip(id)}
-        @keydown=${(event: KeyboardEvent) => this.onKeydown(event)}
+        @focus=${() => this.#showTip(id)}
+        @blur=${() => this.#hideTip(id)}
+        @keydown=${(event: KeyboardEvent) => this.#onKeydown(event)}
       >${text}</span>
       <span class="tooltip" part="tooltip" role="tooltip" id="tip-${id}" aria-label=${definition} ?hidden=${this.openTip !== id}>${definition}</span>
     </dt>`;
@@ -322,36 +325,16 @@ export class ZkPatientBanner extends ZkElement {
   protected renderToggle(): TemplateResult {
     return html`<button type="button" class="zk-button zk-secondary toggle" part="toggle"
       aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="details"
-      @click=${() => this.toggle()}
+      @click=${() => this.#toggle()}
     >${msg('More details', { id: 'patient-banner.details' })} <span class="toggle-icon" aria-hidden="true">▾</span></button>`;
   }
 
-  /** Contact details, addresses and the other identifiers. */
+  /**
+   * Contact details, addresses and the other identifiers. Called once the details' code
+   * (banner-details.ts) has loaded, which renders them.
+   */
   protected renderDetails(view: PatientBannerView): TemplateResult {
-    const empty = view.contacts.length === 0 && view.addresses.length === 0 && view.otherIdentifiers.length === 0;
-    return html`<div class="details" id="details" part="details" ?hidden=${!this.expanded}>
-      ${empty ? html`<p>${msg('No contact details or address recorded.', { id: 'patient-banner.no-details' })}</p>` : nothing}
-      ${view.contacts.length
-        ? html`<div class="details-group">
-          <p class="details-title" id="contact-title">${msg('Contact details', { id: 'patient-banner.contact' })}</p>
-          <ul aria-labelledby="contact-title">${view.contacts.map((c) => html`<li>
-            <span class="label-inline">${c.label}</span> <span class="contact-value">${c.value}</span>
-          </li>`)}</ul>
-        </div>`
-        : nothing}
-      ${view.addresses.map((a) => html`<div class="details-group">
-        <p class="details-title">${a.label}</p>
-        <p class="address-lines">${a.lines.map((line) => html`<span class="line">${line}</span>`)}</p>
-      </div>`)}
-      ${view.otherIdentifiers.length
-        ? html`<div class="details-group">
-          <p class="details-title" id="identifiers-title">${msg('Other identifiers', { id: 'patient-banner.other-identifiers' })}</p>
-          <ul aria-labelledby="identifiers-title">${view.otherIdentifiers.map((i) => html`<li>
-            <span class="label-inline">${i.label}</span> <span class="contact-value">${this.renderIdentifierValue(i)}</span>
-          </li>`)}</ul>
-        </div>`
-        : nothing}
-    </div>`;
+    return details.module!.renderDetails({ html, nothing, msg }, view, this.expanded, (identifier) => this.renderIdentifierValue(identifier));
   }
 
   /** The details while their code loads, or when it could not be loaded. */
@@ -390,18 +373,18 @@ export class ZkPatientBanner extends ZkElement {
 
   override render() {
     if (!this.client) return renderNoClient();
-    const loading = () => (this.suppressed ? nothing : renderLoading(msg('Loading patient details', { id: 'patient-banner.loading' }), 2));
+    const loading = () => (this.#suppressed ? nothing : renderLoading(msg('Loading patient details', { id: 'patient-banner.loading' }), 2));
     return this.patientTask.render({
       initial: loading,
       pending: loading,
       complete: (value) => {
         if (value === NO_CLIENT) return renderNoClient();
-        if (this.suppressed) return nothing;
+        if (this.#suppressed) return nothing;
         if (value === NO_PATIENT) return renderNoPatient();
         return renderSafely(() => this.renderBanner(value), msg('The patient details could not be loaded.', { id: 'patient-banner.error' }), () => void this.patientTask.run());
       },
       error: (error) => {
-        if (this.suppressed) return nothing;
+        if (this.#suppressed) return nothing;
         if (error instanceof NotFoundError) return renderEmpty(msg('This patient was not found.', { id: 'patient-banner.not-found' }));
         return renderError(msg('The patient details could not be loaded.', { id: 'patient-banner.error' }), error, () => void this.patientTask.run());
       },

@@ -21,9 +21,9 @@ export class ZkElement extends LitElement {
   /** Bumped when the page-wide default client changes, so tasks see the new client. */
   @state() private defaultClientVersion = 0;
 
-  private unsubscribeDefault: (() => void) | undefined;
-  private followedClient: UtilityClient | undefined;
-  private unfollow: (() => void) | undefined;
+  #unsubscribeDefault: (() => void) | undefined;
+  #followedClient: UtilityClient | undefined;
+  #unfollow: (() => void) | undefined;
 
   constructor() {
     super();
@@ -32,23 +32,23 @@ export class ZkElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribeDefault = onDefaultClientChange(() => {
+    this.#unsubscribeDefault = onDefaultClientChange(() => {
       this.defaultClientVersion += 1;
     });
-    if (this.hasUpdated) this.followClient();
+    if (this.hasUpdated) this.#followClient();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribeDefault?.();
-    this.unfollow?.();
-    this.unfollow = undefined;
-    this.followedClient = undefined;
+    this.#unsubscribeDefault?.();
+    this.#unfollow?.();
+    this.#unfollow = undefined;
+    this.#followedClient = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.followClient();
+    this.#followClient();
   }
 
   /** Resource types whose writes through this element's client call `dataChanged` (none by default). */
@@ -60,13 +60,13 @@ export class ZkElement extends LitElement {
   protected dataChanged(_type: string): void {}
 
   /** Subscribes to the current client's change notifications (again when the client changes). */
-  private followClient(): void {
+  #followClient(): void {
     const client = this.client;
-    if (client === this.followedClient) return;
-    this.unfollow?.();
-    this.followedClient = client;
+    if (client === this.#followedClient) return;
+    this.#unfollow?.();
+    this.#followedClient = client;
     const offs = client ? this.followedTypes.map((type) => client.onChange(type, (t) => this.dataChanged(t))) : [];
-    this.unfollow = () => offs.forEach((off) => off());
+    this.#unfollow = () => offs.forEach((off) => off());
   }
 
   /** The client this element reads through, or undefined when none is configured. */

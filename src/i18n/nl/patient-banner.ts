@@ -19,9 +19,6 @@ export const templates = {
   'patient-banner.identifier-invalid-bsn': 'Geen geldig BSN',
   'patient-banner.identifier-invalid-nhs-number': 'Geen geldig NHS-nummer',
   'patient-banner.details': 'Meer gegevens',
-  'patient-banner.contact': 'Contactgegevens',
-  'patient-banner.other-identifiers': 'Andere nummers',
-  'patient-banner.no-details': 'Geen contactgegevens of adres vastgelegd.',
   'patient-banner.details-error': 'De contactgegevens konden niet worden geladen. Laad de pagina opnieuw om het nog eens te proberen.',
   'patient-banner.details-loading': 'Contactgegevens laden',
 };
