@@ -306,7 +306,7 @@ describe('<zk-medication-list>', () => {
       expect(el.getAttribute('sort')).to.equal('status');
       sortButton(el, 'period').click();
       await el.updateComplete;
-      expect(parts(el, 'period').map(text)).to.deep.equal(['from 01-May-2023', 'from 01-Jan-2024', 'from 01-Mar-2025', '–Not recorded']);
+      expect(parts(el, 'period').map(text)).to.deep.equal(['from 01-May-2023', 'from 01-Jan-2024', 'from 01-Mar-2025', 'Not recorded']);
       sortButton(el, 'period').click();
       await el.updateComplete;
       expect(sorted()).to.deep.equal([['col-period', 'descending']]);

@@ -325,8 +325,13 @@ export class ZkMedicationList extends ZkElement {
     return msg(str`Sorted by ${this.columnLabel(column)}, ${direction}.`, { id: 'medication-list.sorted' });
   }
 
+  /**
+   * "Not recorded", in words for eyes and ears alike (muted, as "No dosage given"): one element with
+   * its text. A dash with hidden words took three elements, or generated content, per empty cell,
+   * and laying those out was a third of a 100-row list's layout.
+   */
   private renderNotRecorded(): TemplateResult {
-    return html`<span class="muted"><span aria-hidden="true">–</span><span class="zk-visually-hidden">${msg('Not recorded', { id: 'medication-list.not-recorded' })}</span></span>`;
+    return html`<span class="muted">${msg('Not recorded', { id: 'medication-list.not-recorded' })}</span>`;
   }
 
   /**
@@ -368,23 +373,26 @@ export class ZkMedicationList extends ZkElement {
       : html`<th role="columnheader" scope="col" class="col-${column}" aria-sort=${ariaSort}>${content}</th>`;
   }
 
-  /** The dosage lines; every distinct dosage with its sources when merged sources disagree. */
-  protected renderDosage(row: MedicationRow): TemplateResult {
+  /**
+   * The dosage lines; every distinct dosage with its sources when merged sources disagree. A single
+   * line (most rows) is the cell's text itself, no list around it.
+   */
+  protected renderDosage(row: MedicationRow): string | TemplateResult | TemplateResult[] {
     if (!row.dosage.length) return html`<span class="muted">${msg('No dosage given', { id: 'medication-list.no-dosage' })}</span>`;
-    const lines = (items: readonly string[]) => (items.length === 1
-      ? html`<ul class="lines"><li>${breakable(items[0])}</li></ul>`
-      : html`<ul class="lines">${items.map((line) => html`<li>${breakable(line)}</li>`)}</ul>`);
+    if (!row.dosageDiffers && row.dosageText.length === 1) return breakable(row.dosageText[0]);
+    const lines = (items: readonly string[]) => html`<ul class="lines">${items.map((line) => html`<li>${breakable(line)}</li>`)}</ul>`;
     if (!row.dosageDiffers) return lines(row.dosageText);
     return html`<p class="differs"><span aria-hidden="true">⚠ </span>${msg('The sources give different dosages', { id: 'medication-list.dosage-differs' })}</p>
       ${row.dosage.map((group) => html`<div class="dosage-group"><span class="dosage-source">${group.label}</span>${lines(group.lines)}</div>`)}`;
   }
 
-  /** The status; every distinct status with its sources when merged sources disagree. */
-  protected renderStatus(row: MedicationRow): TemplateResult {
-    const tone = statusTone(row.status);
-    const status = html`<span class="status status-${tone} status-${row.status}" part="status status-${tone}">${row.statusText}</span>`;
-    if (!row.statusDiffers) return status;
-    return html`${status}<p class="differs"><span aria-hidden="true">⚠ </span>${msg('The sources give different statuses', { id: 'medication-list.status-differs' })}</p>
+  /**
+   * What follows the status when merged sources disagree: the warning and every distinct status
+   * with its sources (the status itself is in the row's template).
+   */
+  protected renderStatusSources(row: MedicationRow): TemplateResult | typeof nothing {
+    if (!row.statusDiffers) return nothing;
+    return html`<p class="differs"><span aria-hidden="true">⚠ </span>${msg('The sources give different statuses', { id: 'medication-list.status-differs' })}</p>
       <ul class="status-sources">${row.statusBySource.map((group) => html`<li><span class="status-source">${group.label}</span>${group.statusText}</li>`)}</ul>`;
   }
 
@@ -399,7 +407,10 @@ export class ZkMedicationList extends ZkElement {
     const rowClass = `row row-${row.statusGroup}`;
     const strength = row.strength ?? this.renderNotRecorded();
     const dosage = this.renderDosage(row);
-    const status = this.renderStatus(row);
+    const tone = statusTone(row.status);
+    const statusClass = `status status-${tone} status-${row.status}`;
+    const statusPart = `status status-${tone}`;
+    const statusSources = this.renderStatusSources(row);
     const period = row.periodText || this.renderNotRecorded();
     const prescriber = row.prescriber ?? this.renderNotRecorded();
     const label = this.cellLabels();
@@ -409,7 +420,7 @@ export class ZkMedicationList extends ZkElement {
           <span class="sources" part="source">${row.kindText}</span></th>
         <td role="cell" part="strength" data-label=${label.strength}>${strength}</td>
         <td role="cell" part="dosage" data-label=${label.dosage}>${dosage}</td>
-        <td role="cell" data-label=${label.status}>${status}</td>
+        <td role="cell" data-label=${label.status}><span class=${statusClass} part=${statusPart}>${row.statusText}</span>${statusSources}</td>
         <td role="cell" part="period" data-label=${label.period}>${period}</td>
         <td role="cell" part="prescriber" data-label=${label.prescriber}>${prescriber}</td>
       </tr>`;
@@ -419,7 +430,7 @@ export class ZkMedicationList extends ZkElement {
         <span class="sources" part="source">${row.kindText}</span></div>
       <div role="cell" class="cell" part="strength" data-label=${label.strength}>${strength}</div>
       <div role="cell" class="cell" part="dosage" data-label=${label.dosage}>${dosage}</div>
-      <div role="cell" class="cell" data-label=${label.status}>${status}</div>
+      <div role="cell" class="cell" data-label=${label.status}><span class=${statusClass} part=${statusPart}>${row.statusText}</span>${statusSources}</div>
       <div role="cell" class="cell" part="period" data-label=${label.period}>${period}</div>
       <div role="cell" class="cell" part="prescriber" data-label=${label.prescriber}>${prescriber}</div>
     </div>`;
