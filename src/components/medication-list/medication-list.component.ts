@@ -42,6 +42,13 @@ type VirtualBody = typeof import('./virtual-body.js').virtualBody;
  */
 const virtualBody = lazyModule(() => import('./virtual-body.js'));
 
+/** The columns whose name the stacked layout draws before each value. */
+const LABELLED: readonly Exclude<ColumnId, 'name'>[] = ['strength', 'dosage', 'status', 'period', 'prescriber'];
+/** Per locale, the style sheet with those names (see `adoptCellLabels`). */
+const labelSheets = new Map<ZkLocale, CSSStyleSheet>();
+/** Whether generated content takes alternative text (`content: "x" / ""`); where it does not, the names are read too. */
+const ALT_TEXT = typeof CSS !== 'undefined' && CSS.supports('content', '"x" / ""');
+
 /** A body item of the virtualised table: a group header or a row. */
 type Item = { readonly group: MedicationGroup } | { readonly row: MedicationRow };
 
@@ -174,7 +181,7 @@ export class ZkMedicationList extends ZkElement {
   private filterMemo: { base: readonly MedicationRow[]; filter: string; shown: MedicationRow[] } | undefined;
   private itemsMemo: { rows: readonly MedicationRow[]; key: string; items: Item[] } | undefined;
   private currentView: View | undefined;
-  private labelsMemo: { locale: ZkLocale; labels: Record<Exclude<ColumnId, 'name'>, string> } | undefined;
+  private labelSheet: CSSStyleSheet | undefined;
   private pendingAnnouncement: string | undefined;
   private scheduledAnnouncement: string | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -186,6 +193,7 @@ export class ZkMedicationList extends ZkElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    this.adoptCellLabels();
     if (changed.has('sort') && !SORTS.includes(this.sort)) this.sort = 'name';
     if (changed.has('sortDirection') && this.sortDirection !== 'descending') this.sortDirection = 'ascending';
   }
@@ -413,44 +421,52 @@ export class ZkMedicationList extends ZkElement {
     const statusSources = this.renderStatusSources(row);
     const period = row.periodText || this.renderNotRecorded();
     const prescriber = row.prescriber ?? this.renderNotRecorded();
-    const label = this.cellLabels();
     if (rowIndex === undefined) {
       return html`<tr role="row" class=${rowClass} part="row" data-key=${row.key}>
         <th role="rowheader" scope="row" class="row-name"><button type="button" class="name" part="name" @click=${select}>${breakable(row.name)}</button>
           <span class="sources" part="source">${row.kindText}</span></th>
-        <td role="cell" part="strength" data-label=${label.strength}>${strength}</td>
-        <td role="cell" part="dosage" data-label=${label.dosage}>${dosage}</td>
-        <td role="cell" data-label=${label.status}><span class=${statusClass} part=${statusPart}>${row.statusText}</span>${statusSources}</td>
-        <td role="cell" part="period" data-label=${label.period}>${period}</td>
-        <td role="cell" part="prescriber" data-label=${label.prescriber}>${prescriber}</td>
+        <td role="cell" part="strength" class="v v-strength">${strength}</td>
+        <td role="cell" part="dosage" class="v v-dosage">${dosage}</td>
+        <td role="cell" class="v v-status"><span class=${statusClass} part=${statusPart}>${row.statusText}</span>${statusSources}</td>
+        <td role="cell" part="period" class="v v-period">${period}</td>
+        <td role="cell" part="prescriber" class="v v-prescriber">${prescriber}</td>
       </tr>`;
     }
     return html`<div role="row" class="tr ${rowClass}" part="row" data-key=${row.key} aria-rowindex=${rowIndex}>
       <div role="rowheader" class="cell row-name"><button type="button" class="name" part="name" @click=${select}>${breakable(row.name)}</button>
         <span class="sources" part="source">${row.kindText}</span></div>
-      <div role="cell" class="cell" part="strength" data-label=${label.strength}>${strength}</div>
-      <div role="cell" class="cell" part="dosage" data-label=${label.dosage}>${dosage}</div>
-      <div role="cell" class="cell" data-label=${label.status}><span class=${statusClass} part=${statusPart}>${row.statusText}</span>${statusSources}</div>
-      <div role="cell" class="cell" part="period" data-label=${label.period}>${period}</div>
-      <div role="cell" class="cell" part="prescriber" data-label=${label.prescriber}>${prescriber}</div>
+      <div role="cell" class="cell v v-strength" part="strength">${strength}</div>
+      <div role="cell" class="cell v v-dosage" part="dosage">${dosage}</div>
+      <div role="cell" class="cell v v-status"><span class=${statusClass} part=${statusPart}>${row.statusText}</span>${statusSources}</div>
+      <div role="cell" class="cell v v-period" part="period">${period}</div>
+      <div role="cell" class="cell v v-prescriber" part="prescriber">${prescriber}</div>
     </div>`;
   }
 
   /**
-   * Each cell's column name, which the stacked (narrow) layout shows before the value (CSS
-   * generated content with empty alternative text: screen readers announce the column header
-   * instead). Looked up once per locale.
+   * Each cell's column name, which the stacked (narrow) layout draws before the value (CSS generated
+   * content with empty alternative text: screen readers announce the column header instead). The
+   * names are custom properties of a small style sheet per locale (`--_zk-ml-label-*`), adopted by
+   * the shadow root, not attributes on every cell: a 100-row list had 500 of them to write.
    */
-  private cellLabels(): Record<Exclude<ColumnId, 'name'>, string> {
+  private adoptCellLabels(): void {
+    const root = this.shadowRoot;
+    if (!root || !Array.isArray(root.adoptedStyleSheets)) return;
     const locale = this.locale;
-    if (this.labelsMemo?.locale !== locale) {
-      const label = (column: ColumnId) => this.columnLabel(column);
-      this.labelsMemo = {
-        locale,
-        labels: { strength: label('strength'), dosage: label('dosage'), status: label('status'), period: label('period'), prescriber: label('prescriber') },
+    let sheet = labelSheets.get(locale);
+    if (!sheet) {
+      const name = (column: Exclude<ColumnId, 'name'>) => {
+        const text = `"${this.columnLabel(column).replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+        return `--_zk-ml-label-${column}: ${text}${ALT_TEXT ? ' / ""' : ''};`;
       };
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(`:host { ${LABELLED.map(name).join(' ')} }`);
+      labelSheets.set(locale, sheet);
     }
-    return this.labelsMemo.labels;
+    if (this.labelSheet === sheet) return;
+    const old = this.labelSheet;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== old), sheet];
+    this.labelSheet = sheet;
   }
 
   private renderGroupHeader(group: MedicationGroup, rowIndex?: number): TemplateResult {

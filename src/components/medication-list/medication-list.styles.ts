@@ -21,6 +21,12 @@ export const styles = css`
     --_zk-ml-warning-color: var(--zk-medication-list-warning-color, var(--_zk-warning));
     --_zk-ml-cell-padding: var(--zk-medication-list-cell-padding, calc(var(--_zk-space) * 0.75) var(--_zk-space));
     --_zk-ml-label-width: 7.5rem;
+    /* The column names of the stacked layout; the element adopts a sheet with the names in its locale. */
+    --_zk-ml-label-strength: 'Strength' / '';
+    --_zk-ml-label-dosage: 'Dosage' / '';
+    --_zk-ml-label-status: 'Status' / '';
+    --_zk-ml-label-period: 'Period' / '';
+    --_zk-ml-label-prescriber: 'Prescriber' / '';
     --_zk-ml-columns: minmax(12rem, 2.2fr) minmax(6rem, 0.8fr) minmax(16rem, 3fr) minmax(8rem, 1fr) minmax(8rem, 1.1fr) minmax(8rem, 1fr);
   }
 
@@ -235,11 +241,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  /* The column names before each value exist only in the stacked layout (see below). */
-  [data-label]::before {
-    display: none;
-  }
-
   /*
    * Stacked layout, below the width the table needs: each medication is a card (the name, then
    * every value after its column name), the sortable column headers are a row of sort buttons, and
@@ -309,19 +310,37 @@ export const styles = css`
       padding-inline-start: 0;
       padding-block-end: calc(var(--_zk-space) / 2);
     }
-    [data-label]::before {
+    /*
+     * The column name before each value: generated content with empty alternative text (screen
+     * readers announce the column header). The names come per locale from the element
+     * (\`--_zk-ml-label-*\`, each \`"Name" / ""\`), so only the stacked layout makes these boxes.
+     */
+    .row > .v::before {
       display: block;
       float: inline-start;
       box-sizing: border-box;
       width: var(--_zk-ml-label-width);
       margin-inline-start: calc(-1 * var(--_zk-ml-label-width));
       padding-inline-end: var(--_zk-space);
-      content: attr(data-label);
-      content: attr(data-label) / '';
       font-size: 0.875em;
       line-height: calc(1.4em / 0.875);
       color: var(--_zk-muted);
       overflow-wrap: anywhere;
+    }
+    .v-strength::before {
+      content: var(--_zk-ml-label-strength);
+    }
+    .v-dosage::before {
+      content: var(--_zk-ml-label-dosage);
+    }
+    .v-status::before {
+      content: var(--_zk-ml-label-status);
+    }
+    .v-period::before {
+      content: var(--_zk-ml-label-period);
+    }
+    .v-prescriber::before {
+      content: var(--_zk-ml-label-prescriber);
     }
     .row-error > :first-child {
       box-shadow: none;
@@ -342,7 +361,7 @@ export const styles = css`
     .row > .cell {
       padding-inline-start: 0;
     }
-    [data-label]::before {
+    .row > .v::before {
       float: none;
       width: auto;
       margin-inline-start: 0;
