@@ -571,13 +571,13 @@ describe('model/medication', () => {
       const code = hpk('1234', 'Metoprolol tablet 50 mg');
       const [row] = rows([
         rec(request({ category: [AGREEMENT], status: 'on-hold', medicationCodeableConcept: code, dosageInstruction: [dailyTablets(2)] })),
-        rec(statement({ category: [USE], medicationCodeableConcept: code, dosage: [dailyTablets(1)] })),
+        rec(statement({ category: USE, medicationCodeableConcept: code, dosage: [dailyTablets(1)] })),
       ]);
       expect(row.dosageDiffers && row.statusDiffers, 'the sources differ').to.equal(true);
       // The second source's dosage and status, and its kind, are text the row shows, so the filter finds them.
       expect(filterRows([row], '1 tablet once')).to.have.length(1);
       expect(filterRows([row], '2 tablets once')).to.have.length(1);
-      expect(filterRows([row], 'medication statement')).to.have.length(1);
+      expect(filterRows([row], 'medication use')).to.have.length(1);
       expect(filterRows([row], 'active')).to.have.length(1);
       expect(filterRows([row], 'on hold')).to.have.length(1);
       expect(filterRows([row], '3 tablets')).to.have.length(0);

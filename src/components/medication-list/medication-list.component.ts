@@ -453,20 +453,25 @@ export class ZkMedicationList extends ZkElement {
     const root = this.shadowRoot;
     if (!root || !Array.isArray(root.adoptedStyleSheets)) return;
     const locale = this.locale;
+    // The element's own styles hold the English names (the source locale's words): no sheet to add.
+    const sheet = locale === 'en' && ALT_TEXT ? undefined : this.labelSheetFor(locale);
+    const old = this.labelSheet;
+    if (old === sheet) return;
+    const others = old ? root.adoptedStyleSheets.filter((s) => s !== old) : root.adoptedStyleSheets;
+    root.adoptedStyleSheets = sheet ? [...others, sheet] : others;
+    this.labelSheet = sheet;
+  }
+
+  private labelSheetFor(locale: ZkLocale): CSSStyleSheet {
     let sheet = labelSheets.get(locale);
     if (!sheet) {
-      const name = (column: Exclude<ColumnId, 'name'>) => {
-        const text = `"${this.columnLabel(column).replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
-        return `--_zk-ml-label-${column}: ${text}${ALT_TEXT ? ' / ""' : ''};`;
-      };
+      // A JSON string is a valid CSS string for these names (quotes and backslashes escaped).
+      const name = (column: Exclude<ColumnId, 'name'>) => `--_zk-ml-label-${column}: ${JSON.stringify(this.columnLabel(column))}${ALT_TEXT ? ' / ""' : ''};`;
       sheet = new CSSStyleSheet();
       sheet.replaceSync(`:host { ${LABELLED.map(name).join(' ')} }`);
       labelSheets.set(locale, sheet);
     }
-    if (this.labelSheet === sheet) return;
-    const old = this.labelSheet;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== old), sheet];
-    this.labelSheet = sheet;
+    return sheet;
   }
 
   private renderGroupHeader(group: MedicationGroup, rowIndex?: number): TemplateResult {
