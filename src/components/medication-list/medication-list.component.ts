@@ -6,7 +6,7 @@ import type { MedicationRecord, UtilityClient } from '../../core/client.js';
 import { today } from '../../model/date.js';
 import type { ZkLocale } from '../../model/locale.js';
 import {
-  countRows, filterRows, groupRows, medicationRows, sortRows, statusTone, visibleRows,
+  countRows, filterRows, groupRows, medicationRows, searchTextOf, sortRows, statusTone, visibleRows,
   type MedicationGroup, type MedicationRow, type MedicationSort, type SortDirection,
 } from '../../model/medication.js';
 import { ZkMedicationSelectEvent } from '../../events/medication-select.js';
@@ -51,6 +51,9 @@ const ALT_TEXT = typeof CSS !== 'undefined' && CSS.supports('content', '"x" / ""
 
 /** A body item of the virtualised table: a group header or a row. */
 type Item = { readonly group: MedicationGroup } | { readonly row: MedicationRow };
+
+/** How many rows' filter text one background step makes (a few ms at most, so typing is not held up). */
+const FILTER_TEXT_STEP = 250;
 
 /** How long the result count waits for typing to pause before it is announced. */
 const ANNOUNCE_DELAY_MS = 300;
@@ -185,11 +188,16 @@ export class ZkMedicationList extends ZkElement {
   private pendingAnnouncement: string | undefined;
   private scheduledAnnouncement: string | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The rows whose filter text is being made in the background (see `prepareFilter`). */
+  private filterPrepared: readonly MedicationRow[] | undefined;
+  private filterTimer: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
     this.scheduledAnnouncement = undefined;
+    clearTimeout(this.filterTimer);
+    this.filterPrepared = undefined;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -200,6 +208,8 @@ export class ZkMedicationList extends ZkElement {
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const all = this.currentView?.all;
+    if (all && all !== this.filterPrepared) this.prepareFilter(all);
     const target = this.pendingAnnouncement;
     if (target === undefined || target === this.announcement || target === this.scheduledAnnouncement) return;
     clearTimeout(this.announceTimer);
@@ -208,6 +218,27 @@ export class ZkMedicationList extends ZkElement {
       this.scheduledAnnouncement = undefined;
       this.announcement = target;
     }, ANNOUNCE_DELAY_MS);
+  }
+
+  /**
+   * Makes the rows' filter text (`searchTextOf`) after the first paint, a step at a time between
+   * frames: the rows show without waiting for it, and the first keystroke finds it ready (at 5,000
+   * rows, making it all at once held that keystroke up for several frames).
+   */
+  private prepareFilter(rows: readonly MedicationRow[]): void {
+    clearTimeout(this.filterTimer);
+    this.filterPrepared = rows;
+    let next = 0;
+    const step = () => {
+      if (this.filterPrepared !== rows) return;
+      const end = Math.min(rows.length, next + FILTER_TEXT_STEP);
+      for (; next < end; next += 1) searchTextOf(rows[next]);
+      if (next < rows.length) this.filterTimer = setTimeout(step, 0);
+    };
+    // After the frame that shows the rows.
+    requestAnimationFrame(() => {
+      if (this.filterPrepared === rows) this.filterTimer = setTimeout(step, 0);
+    });
   }
 
   /** Reloads when a MedicationRequest or MedicationStatement changes through this client. */
