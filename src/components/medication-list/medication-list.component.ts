@@ -46,8 +46,6 @@ const virtualBody = lazyModule(() => import('./virtual-body.js'));
 const LABELLED: readonly Exclude<ColumnId, 'name'>[] = ['strength', 'dosage', 'status', 'period', 'prescriber'];
 /** Per locale, the style sheet with those names (see `adoptCellLabels`). */
 const labelSheets = new Map<ZkLocale, CSSStyleSheet>();
-/** Whether generated content takes alternative text (`content: "x" / ""`); where it does not, the names are read too. */
-const ALT_TEXT = typeof CSS !== 'undefined' && CSS.supports('content', '"x" / ""');
 
 /** A body item of the virtualised table: a group header or a row. */
 type Item = { readonly group: MedicationGroup } | { readonly row: MedicationRow };
@@ -477,32 +475,29 @@ export class ZkMedicationList extends ZkElement {
   /**
    * Each cell's column name, which the stacked (narrow) layout draws before the value (CSS generated
    * content with empty alternative text: screen readers announce the column header instead). The
-   * names are custom properties of a small style sheet per locale (`--_zk-ml-label-*`), adopted by
-   * the shadow root, not attributes on every cell: a 100-row list had 500 of them to write.
+   * names are in a small style sheet per locale, adopted by the shadow root, not attributes on
+   * every cell: a 100-row list had 500 of them to write. The sheet's query is the stacked layout's
+   * (`@container zk-medication-list (max-width: 63.99rem)` in the styles).
    */
   private adoptCellLabels(): void {
     const root = this.shadowRoot;
     if (!root || !Array.isArray(root.adoptedStyleSheets)) return;
     const locale = this.locale;
-    // The element's own styles hold the English names (the source locale's words): no sheet to add.
-    const sheet = locale === 'en' && ALT_TEXT ? undefined : this.labelSheetFor(locale);
-    const old = this.labelSheet;
-    if (old === sheet) return;
-    const others = old ? root.adoptedStyleSheets.filter((s) => s !== old) : root.adoptedStyleSheets;
-    root.adoptedStyleSheets = sheet ? [...others, sheet] : others;
-    this.labelSheet = sheet;
-  }
-
-  private labelSheetFor(locale: ZkLocale): CSSStyleSheet {
     let sheet = labelSheets.get(locale);
     if (!sheet) {
-      // A JSON string is a valid CSS string for these names (quotes and backslashes escaped).
-      const name = (column: Exclude<ColumnId, 'name'>) => `--_zk-ml-label-${column}: ${JSON.stringify(this.columnLabel(column))}${ALT_TEXT ? ' / ""' : ''};`;
+      // Each name twice: where generated content takes no alternative text the second is dropped.
+      const rule = (column: Exclude<ColumnId, 'name'>) => {
+        const name = JSON.stringify(this.columnLabel(column));
+        return `.v-${column}::before{content:${name};content:${name} / ""}`;
+      };
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(`:host { ${LABELLED.map(name).join(' ')} }`);
+      sheet.replaceSync(`@container zk-medication-list (max-width: 63.99rem){${LABELLED.map(rule).join('')}}`);
       labelSheets.set(locale, sheet);
     }
-    return sheet;
+    const old = this.labelSheet;
+    if (old === sheet) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== old), sheet];
+    this.labelSheet = sheet;
   }
 
   private renderGroupHeader(group: MedicationGroup, rowIndex?: number): TemplateResult {

@@ -21,12 +21,6 @@ export const styles = css`
     --_zk-ml-warning-color: var(--zk-medication-list-warning-color, var(--_zk-warning));
     --_zk-ml-cell-padding: var(--zk-medication-list-cell-padding, calc(var(--_zk-space) * 0.75) var(--_zk-space));
     --_zk-ml-label-width: 7.5rem;
-    /* The column names of the stacked layout; the element adopts a sheet with the names in its locale. */
-    --_zk-ml-label-strength: 'Strength' / '';
-    --_zk-ml-label-dosage: 'Dosage' / '';
-    --_zk-ml-label-status: 'Status' / '';
-    --_zk-ml-label-period: 'Period' / '';
-    --_zk-ml-label-prescriber: 'Prescriber' / '';
     --_zk-ml-columns: minmax(12rem, 2.2fr) minmax(6rem, 0.8fr) minmax(16rem, 3fr) minmax(8rem, 1fr) minmax(8rem, 1.1fr) minmax(8rem, 1fr);
   }
 
@@ -310,11 +304,7 @@ export const styles = css`
       padding-inline-start: 0;
       padding-block-end: calc(var(--_zk-space) / 2);
     }
-    /*
-     * The column name before each value: generated content with empty alternative text (screen
-     * readers announce the column header). The names come per locale from the element
-     * (\`--_zk-ml-label-*\`, each \`"Name" / ""\`), so only the stacked layout makes these boxes.
-     */
+    /* The column name before each value: its text is in the element's sheet per locale (adoptCellLabels). */
     .row > .v::before {
       display: block;
       float: inline-start;
@@ -326,21 +316,6 @@ export const styles = css`
       line-height: calc(1.4em / 0.875);
       color: var(--_zk-muted);
       overflow-wrap: anywhere;
-    }
-    .v-strength::before {
-      content: var(--_zk-ml-label-strength);
-    }
-    .v-dosage::before {
-      content: var(--_zk-ml-label-dosage);
-    }
-    .v-status::before {
-      content: var(--_zk-ml-label-status);
-    }
-    .v-period::before {
-      content: var(--_zk-ml-label-period);
-    }
-    .v-prescriber::before {
-      content: var(--_zk-ml-label-prescriber);
     }
     .row-error > :first-child {
       box-shadow: none;
