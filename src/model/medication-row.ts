@@ -69,8 +69,6 @@ export interface MedicationRow {
   prescriber?: string;
   /** The merge code (`system|code`) when the medication is coded. */
   code?: string;
-  /** Lower-cased, accent-free text of everything shown, for filtering. */
-  searchText: string;
 }
 
 export interface MedicationRowOptions {

@@ -12,14 +12,13 @@ import {
   STATUS_LABEL, STATUS_ORDER, classify, compareDates, periodNotStarted, periodOfUse,
 } from './medication-status.js';
 import type { MedicationDosageGroup, MedicationRow, MedicationRowOptions, MedicationStatusSource } from './medication-row.js';
-import { searchable } from './medication-filter.js';
 
 export {
   type MedicationKind, type MedicationSource, G_STANDAARD, medicationKind, medicationName, medicationStrength, preferredCoding, prescriberOf,
 } from './medication-source.js';
 export type { MedicationDosageGroup, MedicationRow, MedicationRowOptions, MedicationStatusSource } from './medication-row.js';
 export {
-  type MedicationGroup, type MedicationSort, type SortDirection, countRows, filterRows, groupRows, searchable, sortRows, visibleRows,
+  type MedicationGroup, type MedicationSort, type SortDirection, countRows, filterRows, groupRows, searchable, searchTextOf, sortRows, visibleRows,
 } from './medication-filter.js';
 export {
   type DateJudgement, type MedicationRowStatus, type MedicationStatusGroup, STATUS_ORDER, periodEnded, periodNotStarted, periodOfUse,
@@ -336,9 +335,6 @@ function buildRow(key: string, members: Prepared[], options: MedicationRowOption
     notStarted,
     prescriber,
     code: primary.code,
-    searchText: searchable([
-      name, strength, ...dosage.flatMap((d) => d.lines), statusText, ...statusBySource.map((g) => g.statusText), text, periodText, prescriber,
-    ].filter(Boolean).join(' ')),
   };
 }
 

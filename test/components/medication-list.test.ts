@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { press, type } from '../keys.js';
 import type { TemplateResult } from 'lit';
 import '../../src/components/context/context.js';
@@ -306,7 +306,7 @@ describe('<zk-medication-list>', () => {
       expect(el.getAttribute('sort')).to.equal('status');
       sortButton(el, 'period').click();
       await el.updateComplete;
-      expect(parts(el, 'period').map(text)).to.deep.equal(['from 01-May-2023', 'from 01-Jan-2024', 'from 01-Mar-2025', '–Not recorded']);
+      expect(parts(el, 'period').map(text)).to.deep.equal(['from 01-May-2023', 'from 01-Jan-2024', 'from 01-Mar-2025', 'Not recorded']);
       sortButton(el, 'period').click();
       await el.updateComplete;
       expect(sorted()).to.deep.equal([['col-period', 'descending']]);
@@ -427,6 +427,24 @@ describe('<zk-medication-list>', () => {
       await setLocale('en');
       await el.updateComplete;
       expect(text(part(el, 'caption'))).to.equal('Current medication');
+    });
+
+    it('stacked (narrow): each value after its column name, in the list\'s language (en, nl)', async () => {
+      const { el } = await mount(fixtureResources(), html`<zk-medication-list style="width: 360px" patient-id=${P}></zk-medication-list>`);
+      // The name drawn before each cell of the first card (generated content: the first quoted string).
+      const drawn = () => [...parts(el, 'row')[0].children].slice(1)
+        .map((cell) => /"((?:[^"\\]|\\.)*)"/.exec(getComputedStyle(cell, '::before').content)?.[1]);
+      expect(drawn()).to.deep.equal(['Strength', 'Dosage', 'Status', 'Period', 'Prescriber']);
+      await setLocale('nl');
+      await el.updateComplete;
+      expect(drawn()).to.deep.equal(['Sterkte', 'Dosering', 'Status', 'Periode', 'Voorschrijver']);
+      await setLocale('en');
+      await el.updateComplete;
+      expect(drawn()).to.deep.equal(['Strength', 'Dosage', 'Status', 'Period', 'Prescriber']);
+      // The wide table draws none: its column headers name the cells.
+      el.style.width = '1200px';
+      await nextFrame();
+      expect(getComputedStyle(parts(el, 'row')[0].children[1], '::before').content).to.equal('none');
     });
 
     it('shows every dosage, with its source, when merged sources disagree', async () => {

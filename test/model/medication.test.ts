@@ -567,6 +567,22 @@ describe('model/medication', () => {
       expect(filterRows(all, 'nothing like this')).to.have.length(0);
     });
 
+    it('filters over what a merged row shows of every source: each dosage, each status, the sources', () => {
+      const code = hpk('1234', 'Metoprolol tablet 50 mg');
+      const [row] = rows([
+        rec(request({ category: [AGREEMENT], status: 'on-hold', medicationCodeableConcept: code, dosageInstruction: [dailyTablets(2)] })),
+        rec(statement({ category: USE, medicationCodeableConcept: code, dosage: [dailyTablets(1)] })),
+      ]);
+      expect(row.dosageDiffers && row.statusDiffers, 'the sources differ').to.equal(true);
+      // The second source's dosage and status, and its kind, are text the row shows, so the filter finds them.
+      expect(filterRows([row], '1 tablet once')).to.have.length(1);
+      expect(filterRows([row], '2 tablets once')).to.have.length(1);
+      expect(filterRows([row], 'medication use')).to.have.length(1);
+      expect(filterRows([row], 'active')).to.have.length(1);
+      expect(filterRows([row], 'on hold')).to.have.length(1);
+      expect(filterRows([row], '3 tablets')).to.have.length(0);
+    });
+
     it('sorts by name with the locale collation, in both directions', () => {
       const all = build();
       expect(sortRows(all, 'name', 'ascending', 'en').map((r) => r.name)).to.deep.equal(['Ácido fólico 5 mg', 'amlodipine 5 mg', 'Metformine 500 mg', 'Zolpidem 10 mg']);

@@ -6,7 +6,7 @@ import type { MedicationRecord, UtilityClient } from '../../core/client.js';
 import { today } from '../../model/date.js';
 import type { ZkLocale } from '../../model/locale.js';
 import {
-  countRows, filterRows, groupRows, medicationRows, sortRows, statusTone, visibleRows,
+  countRows, filterRows, groupRows, medicationRows, searchTextOf, sortRows, statusTone, visibleRows,
   type MedicationGroup, type MedicationRow, type MedicationSort, type SortDirection,
 } from '../../model/medication.js';
 import { ZkMedicationSelectEvent } from '../../events/medication-select.js';
@@ -42,8 +42,16 @@ type VirtualBody = typeof import('./virtual-body.js').virtualBody;
  */
 const virtualBody = lazyModule(() => import('./virtual-body.js'));
 
+/** The columns whose name the stacked layout draws before each value. */
+const LABELLED: readonly Exclude<ColumnId, 'name'>[] = ['strength', 'dosage', 'status', 'period', 'prescriber'];
+/** Per locale, the style sheet with those names (see `adoptCellLabels`). */
+const labelSheets = new Map<ZkLocale, CSSStyleSheet>();
+
 /** A body item of the virtualised table: a group header or a row. */
 type Item = { readonly group: MedicationGroup } | { readonly row: MedicationRow };
+
+/** How many rows' filter text one background step makes (a few ms at most, so typing is not held up). */
+const FILTER_TEXT_STEP = 250;
 
 /** How long the result count waits for typing to pause before it is announced. */
 const ANNOUNCE_DELAY_MS = 300;
@@ -174,24 +182,32 @@ export class ZkMedicationList extends ZkElement {
   private filterMemo: { base: readonly MedicationRow[]; filter: string; shown: MedicationRow[] } | undefined;
   private itemsMemo: { rows: readonly MedicationRow[]; key: string; items: Item[] } | undefined;
   private currentView: View | undefined;
-  private labelsMemo: { locale: ZkLocale; labels: Record<Exclude<ColumnId, 'name'>, string> } | undefined;
+  private labelSheet: CSSStyleSheet | undefined;
   private pendingAnnouncement: string | undefined;
   private scheduledAnnouncement: string | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The rows whose filter text is being made in the background (see `prepareFilter`). */
+  private filterPrepared: readonly MedicationRow[] | undefined;
+  private filterTimer: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
     this.scheduledAnnouncement = undefined;
+    clearTimeout(this.filterTimer);
+    this.filterPrepared = undefined;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    this.adoptCellLabels();
     if (changed.has('sort') && !SORTS.includes(this.sort)) this.sort = 'name';
     if (changed.has('sortDirection') && this.sortDirection !== 'descending') this.sortDirection = 'ascending';
   }
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const all = this.currentView?.all;
+    if (all && all !== this.filterPrepared) this.prepareFilter(all);
     const target = this.pendingAnnouncement;
     if (target === undefined || target === this.announcement || target === this.scheduledAnnouncement) return;
     clearTimeout(this.announceTimer);
@@ -200,6 +216,27 @@ export class ZkMedicationList extends ZkElement {
       this.scheduledAnnouncement = undefined;
       this.announcement = target;
     }, ANNOUNCE_DELAY_MS);
+  }
+
+  /**
+   * Makes the rows' filter text (`searchTextOf`) after the first paint, a step at a time between
+   * frames: the rows show without waiting for it, and the first keystroke finds it ready (at 5,000
+   * rows, making it all at once held that keystroke up for several frames).
+   */
+  private prepareFilter(rows: readonly MedicationRow[]): void {
+    clearTimeout(this.filterTimer);
+    this.filterPrepared = rows;
+    let next = 0;
+    const step = () => {
+      if (this.filterPrepared !== rows) return;
+      const end = Math.min(rows.length, next + FILTER_TEXT_STEP);
+      for (; next < end; next += 1) searchTextOf(rows[next]);
+      if (next < rows.length) this.filterTimer = setTimeout(step, 0);
+    };
+    // After the frame that shows the rows.
+    requestAnimationFrame(() => {
+      if (this.filterPrepared === rows) this.filterTimer = setTimeout(step, 0);
+    });
   }
 
   /** Reloads when a MedicationRequest or MedicationStatement changes through this client. */
@@ -325,8 +362,13 @@ export class ZkMedicationList extends ZkElement {
     return msg(str`Sorted by ${this.columnLabel(column)}, ${direction}.`, { id: 'medication-list.sorted' });
   }
 
+  /**
+   * "Not recorded", in words for eyes and ears alike (muted, as "No dosage given"): one element with
+   * its text. A dash with hidden words took three elements, or generated content, per empty cell,
+   * and laying those out was a third of a 100-row list's layout.
+   */
   private renderNotRecorded(): TemplateResult {
-    return html`<span class="muted"><span aria-hidden="true">–</span><span class="zk-visually-hidden">${msg('Not recorded', { id: 'medication-list.not-recorded' })}</span></span>`;
+    return html`<span class="muted">${msg('Not recorded', { id: 'medication-list.not-recorded' })}</span>`;
   }
 
   /**
@@ -368,23 +410,26 @@ export class ZkMedicationList extends ZkElement {
       : html`<th role="columnheader" scope="col" class="col-${column}" aria-sort=${ariaSort}>${content}</th>`;
   }
 
-  /** The dosage lines; every distinct dosage with its sources when merged sources disagree. */
-  protected renderDosage(row: MedicationRow): TemplateResult {
+  /**
+   * The dosage lines; every distinct dosage with its sources when merged sources disagree. A single
+   * line (most rows) is the cell's text itself, no list around it.
+   */
+  protected renderDosage(row: MedicationRow): string | TemplateResult | TemplateResult[] {
     if (!row.dosage.length) return html`<span class="muted">${msg('No dosage given', { id: 'medication-list.no-dosage' })}</span>`;
-    const lines = (items: readonly string[]) => (items.length === 1
-      ? html`<ul class="lines"><li>${breakable(items[0])}</li></ul>`
-      : html`<ul class="lines">${items.map((line) => html`<li>${breakable(line)}</li>`)}</ul>`);
+    if (!row.dosageDiffers && row.dosageText.length === 1) return breakable(row.dosageText[0]);
+    const lines = (items: readonly string[]) => html`<ul class="lines">${items.map((line) => html`<li>${breakable(line)}</li>`)}</ul>`;
     if (!row.dosageDiffers) return lines(row.dosageText);
     return html`<p class="differs"><span aria-hidden="true">⚠ </span>${msg('The sources give different dosages', { id: 'medication-list.dosage-differs' })}</p>
       ${row.dosage.map((group) => html`<div class="dosage-group"><span class="dosage-source">${group.label}</span>${lines(group.lines)}</div>`)}`;
   }
 
-  /** The status; every distinct status with its sources when merged sources disagree. */
-  protected renderStatus(row: MedicationRow): TemplateResult {
-    const tone = statusTone(row.status);
-    const status = html`<span class="status status-${tone} status-${row.status}" part="status status-${tone}">${row.statusText}</span>`;
-    if (!row.statusDiffers) return status;
-    return html`${status}<p class="differs"><span aria-hidden="true">⚠ </span>${msg('The sources give different statuses', { id: 'medication-list.status-differs' })}</p>
+  /**
+   * What follows the status when merged sources disagree: the warning and every distinct status
+   * with its sources (the status itself is in the row's template).
+   */
+  protected renderStatusSources(row: MedicationRow): TemplateResult | typeof nothing {
+    if (!row.statusDiffers) return nothing;
+    return html`<p class="differs"><span aria-hidden="true">⚠ </span>${msg('The sources give different statuses', { id: 'medication-list.status-differs' })}</p>
       <ul class="status-sources">${row.statusBySource.map((group) => html`<li><span class="status-source">${group.label}</span>${group.statusText}</li>`)}</ul>`;
   }
 
@@ -399,47 +444,60 @@ export class ZkMedicationList extends ZkElement {
     const rowClass = `row row-${row.statusGroup}`;
     const strength = row.strength ?? this.renderNotRecorded();
     const dosage = this.renderDosage(row);
-    const status = this.renderStatus(row);
+    const tone = statusTone(row.status);
+    const statusClass = `status status-${tone} status-${row.status}`;
+    const statusPart = `status status-${tone}`;
+    const statusSources = this.renderStatusSources(row);
     const period = row.periodText || this.renderNotRecorded();
     const prescriber = row.prescriber ?? this.renderNotRecorded();
-    const label = this.cellLabels();
     if (rowIndex === undefined) {
       return html`<tr role="row" class=${rowClass} part="row" data-key=${row.key}>
         <th role="rowheader" scope="row" class="row-name"><button type="button" class="name" part="name" @click=${select}>${breakable(row.name)}</button>
           <span class="sources" part="source">${row.kindText}</span></th>
-        <td role="cell" part="strength" data-label=${label.strength}>${strength}</td>
-        <td role="cell" part="dosage" data-label=${label.dosage}>${dosage}</td>
-        <td role="cell" data-label=${label.status}>${status}</td>
-        <td role="cell" part="period" data-label=${label.period}>${period}</td>
-        <td role="cell" part="prescriber" data-label=${label.prescriber}>${prescriber}</td>
+        <td role="cell" part="strength" class="v v-strength">${strength}</td>
+        <td role="cell" part="dosage" class="v v-dosage">${dosage}</td>
+        <td role="cell" class="v v-status"><span class=${statusClass} part=${statusPart}>${row.statusText}</span>${statusSources}</td>
+        <td role="cell" part="period" class="v v-period">${period}</td>
+        <td role="cell" part="prescriber" class="v v-prescriber">${prescriber}</td>
       </tr>`;
     }
     return html`<div role="row" class="tr ${rowClass}" part="row" data-key=${row.key} aria-rowindex=${rowIndex}>
       <div role="rowheader" class="cell row-name"><button type="button" class="name" part="name" @click=${select}>${breakable(row.name)}</button>
         <span class="sources" part="source">${row.kindText}</span></div>
-      <div role="cell" class="cell" part="strength" data-label=${label.strength}>${strength}</div>
-      <div role="cell" class="cell" part="dosage" data-label=${label.dosage}>${dosage}</div>
-      <div role="cell" class="cell" data-label=${label.status}>${status}</div>
-      <div role="cell" class="cell" part="period" data-label=${label.period}>${period}</div>
-      <div role="cell" class="cell" part="prescriber" data-label=${label.prescriber}>${prescriber}</div>
+      <div role="cell" class="cell v v-strength" part="strength">${strength}</div>
+      <div role="cell" class="cell v v-dosage" part="dosage">${dosage}</div>
+      <div role="cell" class="cell v v-status"><span class=${statusClass} part=${statusPart}>${row.statusText}</span>${statusSources}</div>
+      <div role="cell" class="cell v v-period" part="period">${period}</div>
+      <div role="cell" class="cell v v-prescriber" part="prescriber">${prescriber}</div>
     </div>`;
   }
 
   /**
-   * Each cell's column name, which the stacked (narrow) layout shows before the value (CSS
-   * generated content with empty alternative text: screen readers announce the column header
-   * instead). Looked up once per locale.
+   * Each cell's column name, which the stacked (narrow) layout draws before the value (CSS generated
+   * content with empty alternative text: screen readers announce the column header instead). The
+   * names are in a small style sheet per locale, adopted by the shadow root, not attributes on
+   * every cell: a 100-row list had 500 of them to write. The sheet's query is the stacked layout's
+   * (`@container zk-medication-list (max-width: 63.99rem)` in the styles).
    */
-  private cellLabels(): Record<Exclude<ColumnId, 'name'>, string> {
+  private adoptCellLabels(): void {
+    const root = this.shadowRoot;
+    if (!root || !Array.isArray(root.adoptedStyleSheets)) return;
     const locale = this.locale;
-    if (this.labelsMemo?.locale !== locale) {
-      const label = (column: ColumnId) => this.columnLabel(column);
-      this.labelsMemo = {
-        locale,
-        labels: { strength: label('strength'), dosage: label('dosage'), status: label('status'), period: label('period'), prescriber: label('prescriber') },
+    let sheet = labelSheets.get(locale);
+    if (!sheet) {
+      // Each name twice: where generated content takes no alternative text the second is dropped.
+      const rule = (column: Exclude<ColumnId, 'name'>) => {
+        const name = JSON.stringify(this.columnLabel(column));
+        return `.v-${column}::before{content:${name};content:${name} / ""}`;
       };
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(`@container zk-medication-list (max-width: 63.99rem){${LABELLED.map(rule).join('')}}`);
+      labelSheets.set(locale, sheet);
     }
-    return this.labelsMemo.labels;
+    const old = this.labelSheet;
+    if (old === sheet) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== old), sheet];
+    this.labelSheet = sheet;
   }
 
   private renderGroupHeader(group: MedicationGroup, rowIndex?: number): TemplateResult {

@@ -235,11 +235,6 @@ export const styles = css`
     font-weight: 600;
   }
 
-  /* The column names before each value exist only in the stacked layout (see below). */
-  [data-label]::before {
-    display: none;
-  }
-
   /*
    * Stacked layout, below the width the table needs: each medication is a card (the name, then
    * every value after its column name), the sortable column headers are a row of sort buttons, and
@@ -309,15 +304,14 @@ export const styles = css`
       padding-inline-start: 0;
       padding-block-end: calc(var(--_zk-space) / 2);
     }
-    [data-label]::before {
+    /* The column name before each value: its text is in the element's sheet per locale (adoptCellLabels). */
+    .row > .v::before {
       display: block;
       float: inline-start;
       box-sizing: border-box;
       width: var(--_zk-ml-label-width);
       margin-inline-start: calc(-1 * var(--_zk-ml-label-width));
       padding-inline-end: var(--_zk-space);
-      content: attr(data-label);
-      content: attr(data-label) / '';
       font-size: 0.875em;
       line-height: calc(1.4em / 0.875);
       color: var(--_zk-muted);
@@ -342,7 +336,7 @@ export const styles = css`
     .row > .cell {
       padding-inline-start: 0;
     }
-    [data-label]::before {
+    .row > .v::before {
       float: none;
       width: auto;
       margin-inline-start: 0;
