@@ -3,11 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import type { MedicationRecord, UtilityClient } from '../../core/client.js';
-import { today } from '../../model/date.js';
-import type { ZkLocale } from '../../model/locale.js';
 import {
-  countRows, filterRows, groupRows, medicationRows, searchTextOf, sortRows, statusTone, visibleRows,
-  type MedicationGroup, type MedicationRow, type MedicationSort, type SortDirection,
+  groupRows, statusTone, type MedicationGroup, type MedicationRow, type MedicationSort, type SortDirection,
 } from '../../model/medication.js';
 import { ZkMedicationSelectEvent } from '../../events/medication-select.js';
 import { NO_PATIENT, ZkElement, resolvePatientId } from '../shared/zk-element.js';
@@ -16,6 +13,8 @@ import { breakable } from '../shared/breakable.js';
 import { lazyModule } from '../shared/lazy.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { styles } from './medication-list.styles.js';
+import { RowViews, type Item } from './row-views.js';
+import { adoptCellLabels } from './cell-labels.js';
 import { addDutch } from '../../i18n/locale.js';
 import { templates as nl } from '../../i18n/nl/medication-list.js';
 
@@ -41,17 +40,6 @@ type VirtualBody = typeof import('./virtual-body.js').virtualBody;
  * it cannot be loaded the list shows every row in the native table: slower, nothing lost.
  */
 const virtualBody = lazyModule(() => import('./virtual-body.js'));
-
-/** The columns whose name the stacked layout draws before each value. */
-const LABELLED: readonly Exclude<ColumnId, 'name'>[] = ['strength', 'dosage', 'status', 'period', 'prescriber'];
-/** Per locale, the style sheet with those names (see `adoptCellLabels`). */
-const labelSheets = new Map<ZkLocale, CSSStyleSheet>();
-
-/** A body item of the virtualised table: a group header or a row. */
-type Item = { readonly group: MedicationGroup } | { readonly row: MedicationRow };
-
-/** How many rows' filter text one background step makes (a few ms at most, so typing is not held up). */
-const FILTER_TEXT_STEP = 250;
 
 /** How long the result count waits for typing to pause before it is announced. */
 const ANNOUNCE_DELAY_MS = 300;
@@ -176,30 +164,23 @@ export class ZkMedicationList extends ZkElement {
   });
 
   private lastLoaded: Loaded | undefined;
-  private rowsMemo: { records: MedicationRecord[]; locale: ZkLocale; day: string; rows: MedicationRow[] } | undefined;
-  private countsMemo: { rows: readonly MedicationRow[]; counts: ReturnType<typeof countRows> } | undefined;
-  private sortMemo: { rows: readonly MedicationRow[]; key: string; sorted: MedicationRow[] } | undefined;
-  private filterMemo: { base: readonly MedicationRow[]; filter: string; shown: MedicationRow[] } | undefined;
-  private itemsMemo: { rows: readonly MedicationRow[]; key: string; items: Item[] } | undefined;
+  /** The rows, sorted, filtered and grouped views of the loaded records, each made once per input. */
+  private readonly views = new RowViews();
   private currentView: View | undefined;
   private labelSheet: CSSStyleSheet | undefined;
   private pendingAnnouncement: string | undefined;
   private scheduledAnnouncement: string | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The rows whose filter text is being made in the background (see `prepareFilter`). */
-  private filterPrepared: readonly MedicationRow[] | undefined;
-  private filterTimer: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
     this.scheduledAnnouncement = undefined;
-    clearTimeout(this.filterTimer);
-    this.filterPrepared = undefined;
+    this.views.stop();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    this.adoptCellLabels();
+    this.labelSheet = adoptCellLabels(this.shadowRoot, this.labelSheet, this.locale, (column) => this.columnLabel(column));
     if (changed.has('sort') && !SORTS.includes(this.sort)) this.sort = 'name';
     if (changed.has('sortDirection') && this.sortDirection !== 'descending') this.sortDirection = 'ascending';
   }
@@ -207,7 +188,7 @@ export class ZkMedicationList extends ZkElement {
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const all = this.currentView?.all;
-    if (all && all !== this.filterPrepared) this.prepareFilter(all);
+    if (all) this.views.prepareFilter(all);
     const target = this.pendingAnnouncement;
     if (target === undefined || target === this.announcement || target === this.scheduledAnnouncement) return;
     clearTimeout(this.announceTimer);
@@ -218,27 +199,6 @@ export class ZkMedicationList extends ZkElement {
     }, ANNOUNCE_DELAY_MS);
   }
 
-  /**
-   * Makes the rows' filter text (`searchTextOf`) after the first paint, a step at a time between
-   * frames: the rows show without waiting for it, and the first keystroke finds it ready (at 5,000
-   * rows, making it all at once held that keystroke up for several frames).
-   */
-  private prepareFilter(rows: readonly MedicationRow[]): void {
-    clearTimeout(this.filterTimer);
-    this.filterPrepared = rows;
-    let next = 0;
-    const step = () => {
-      if (this.filterPrepared !== rows) return;
-      const end = Math.min(rows.length, next + FILTER_TEXT_STEP);
-      for (; next < end; next += 1) searchTextOf(rows[next]);
-      if (next < rows.length) this.filterTimer = setTimeout(step, 0);
-    };
-    // After the frame that shows the rows.
-    requestAnimationFrame(() => {
-      if (this.filterPrepared === rows) this.filterTimer = setTimeout(step, 0);
-    });
-  }
-
   /** Reloads when a MedicationRequest or MedicationStatement changes through this client. */
   protected override get followedTypes(): readonly string[] {
     return ['MedicationRequest', 'MedicationStatement'];
@@ -246,61 +206,6 @@ export class ZkMedicationList extends ZkElement {
 
   protected override dataChanged(): void {
     this.reloadCount += 1;
-  }
-
-  /** Rows for the records, computed once per records, locale and day. */
-  private rowsFor(records: MedicationRecord[]): MedicationRow[] {
-    const locale = this.locale;
-    const t = today();
-    const day = `${t.year}-${t.month}-${t.day}`;
-    const memo = this.rowsMemo;
-    if (memo && memo.records === records && memo.locale === locale && memo.day === day) return memo.rows;
-    const rows = medicationRows(records, { locale, today: t });
-    this.rowsMemo = { records, locale, day, rows };
-    return rows;
-  }
-
-  /** How many rows of each group there are, counted once per rows (not on every keystroke). */
-  private countsFor(rows: MedicationRow[]): ReturnType<typeof countRows> {
-    if (this.countsMemo?.rows !== rows) this.countsMemo = { rows, counts: countRows(rows) };
-    return this.countsMemo.counts;
-  }
-
-  /** The view's rows sorted, computed once per rows, view, sort and locale (filtering runs over this). */
-  private sortedFor(rows: MedicationRow[]): MedicationRow[] {
-    const key = `${this.showHistory}|${this.sort}|${this.sortDirection}|${this.locale}`;
-    const memo = this.sortMemo;
-    if (memo && memo.rows === rows && memo.key === key) return memo.sorted;
-    const sorted = sortRows(visibleRows(rows, this.showHistory), this.sort, this.sortDirection, this.locale);
-    this.sortMemo = { rows, key, sorted };
-    return sorted;
-  }
-
-  /**
-   * The sorted rows the filter matches, computed once per sorted rows and filter text: a render
-   * for something else (the delayed live-region text) keeps the same array.
-   */
-  private filteredFor(base: MedicationRow[]): MedicationRow[] {
-    const memo = this.filterMemo;
-    if (memo && memo.base === base && memo.filter === this.filter) return memo.shown;
-    const shown = filterRows(base, this.filter);
-    this.filterMemo = { base, filter: this.filter, shown };
-    return shown;
-  }
-
-  /**
-   * The virtualizer's items (group headers and rows), made once per rows, grouping and locale: it
-   * lays out the whole list again whenever it is given a new items array, even an equal one.
-   */
-  private itemsFor(rows: readonly MedicationRow[]): Item[] {
-    const key = `${this.groupByStatus}|${this.locale}`;
-    const memo = this.itemsMemo;
-    if (memo && memo.rows === rows && memo.key === key) return memo.items;
-    const items: Item[] = this.groupByStatus
-      ? groupRows(rows, this.locale).flatMap((group) => [{ group }, ...group.rows.map((row) => ({ row }))])
-      : rows.map((row) => ({ row }));
-    this.itemsMemo = { rows, key, items };
-    return items;
   }
 
   private select(row: MedicationRow): void {
@@ -472,34 +377,6 @@ export class ZkMedicationList extends ZkElement {
     </div>`;
   }
 
-  /**
-   * Each cell's column name, which the stacked (narrow) layout draws before the value (CSS generated
-   * content with empty alternative text: screen readers announce the column header instead). The
-   * names are in a small style sheet per locale, adopted by the shadow root, not attributes on
-   * every cell: a 100-row list had 500 of them to write. The sheet's query is the stacked layout's
-   * (`@container zk-medication-list (max-width: 63.99rem)` in the styles).
-   */
-  private adoptCellLabels(): void {
-    const root = this.shadowRoot;
-    if (!root || !Array.isArray(root.adoptedStyleSheets)) return;
-    const locale = this.locale;
-    let sheet = labelSheets.get(locale);
-    if (!sheet) {
-      // Each name twice: where generated content takes no alternative text the second is dropped.
-      const rule = (column: Exclude<ColumnId, 'name'>) => {
-        const name = JSON.stringify(this.columnLabel(column));
-        return `.v-${column}::before{content:${name};content:${name} / ""}`;
-      };
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(`@container zk-medication-list (max-width: 63.99rem){${LABELLED.map(rule).join('')}}`);
-      labelSheets.set(locale, sheet);
-    }
-    const old = this.labelSheet;
-    if (old === sheet) return;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== old), sheet];
-    this.labelSheet = sheet;
-  }
-
   private renderGroupHeader(group: MedicationGroup, rowIndex?: number): TemplateResult {
     const text = `${group.label} (${group.rows.length})`;
     if (rowIndex === undefined) {
@@ -539,7 +416,7 @@ export class ZkMedicationList extends ZkElement {
   }
 
   private renderVirtualTable(rows: readonly MedicationRow[], body: VirtualBody): TemplateResult {
-    const items = this.itemsFor(rows);
+    const items = this.views.items(rows, this.groupByStatus, this.locale);
     return html`<div class="scroll">
       <div class="caption" id="caption" part="caption">${this.caption()}</div>
       <div class="virtual" part="table" role="table" aria-labelledby="caption" aria-rowcount=${items.length + 1}>
@@ -557,14 +434,14 @@ export class ZkMedicationList extends ZkElement {
   }
 
   private renderLoaded(loaded: Loaded): TemplateResult {
-    const all = this.rowsFor(loaded.records);
+    const all = this.views.rows(loaded.records, this.locale);
     if (!all.length) {
       this.pendingAnnouncement = undefined;
       return renderEmpty(msg('No medication recorded.', { id: 'medication-list.empty' }));
     }
-    const counts = this.countsFor(all);
-    const base = this.sortedFor(all);
-    const shown = this.filteredFor(base);
+    const counts = this.views.counts(all);
+    const base = this.views.sorted(all, { showHistory: this.showHistory, sort: this.sort, direction: this.sortDirection, locale: this.locale });
+    const shown = this.views.filtered(base, this.filter);
     const view: View = { all, base, shown, earlier: counts.history + counts.error };
     this.currentView = view;
     const count = this.countText(view);
