@@ -25,3 +25,11 @@ export function englishAndNoLitWarnings(): void {
     expect(warnings, 'Lit dev-mode warnings').to.deep.equal([]);
   });
 }
+
+/** The text CSS draws before an element (`::before`; the first quoted string of its content), if shown. */
+export function pseudoText(el: Element): string | undefined {
+  const style = getComputedStyle(el, '::before');
+  if (style.display === 'none') return undefined;
+  const match = /^"((?:[^"\\]|\\.)*)"/.exec(style.content);
+  return match?.[1];
+}

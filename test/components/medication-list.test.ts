@@ -15,7 +15,7 @@ import type { ZkMedicationSelectEvent } from '../../src/events/medication-select
 import { G_STANDAARD } from '../../src/model/medication.js';
 import { demoBundle } from '../../demo/data/demo-data.js';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { englishAndNoLitWarnings } from './helpers.js';
+import { englishAndNoLitWarnings, pseudoText } from './helpers.js';
 
 // Fictional patient and medication; codes are made up.
 const SNOMED = 'http://snomed.info/sct';
@@ -432,8 +432,7 @@ describe('<zk-medication-list>', () => {
     it('stacked (narrow): each value after its column name, in the list\'s language (en, nl)', async () => {
       const { el } = await mount(fixtureResources(), html`<zk-medication-list style="width: 360px" patient-id=${P}></zk-medication-list>`);
       // The name drawn before each cell of the first card (generated content: the first quoted string).
-      const drawn = () => [...parts(el, 'row')[0].children].slice(1)
-        .map((cell) => /"((?:[^"\\]|\\.)*)"/.exec(getComputedStyle(cell, '::before').content)?.[1]);
+      const drawn = () => [...parts(el, 'row')[0].children].slice(1).map(pseudoText);
       expect(drawn()).to.deep.equal(['Strength', 'Dosage', 'Status', 'Period', 'Prescriber']);
       await setLocale('nl');
       await el.updateComplete;

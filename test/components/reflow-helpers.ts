@@ -4,6 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { press } from '../keys.js';
 import { setViewportSize } from '../viewport.js';
+import { pseudoText } from './helpers.js';
 import type { TemplateResult } from 'lit';
 import '../../src/components/context/context.js';
 import '../../src/components/patient-banner/patient-banner.js';
@@ -108,15 +109,6 @@ export function horizontalOverflow(host: HTMLElement): number {
     console.log(`overflow ${worst} (page ${page.scrollWidth}/${page.clientWidth}, box ${box.scrollWidth}/${box.clientWidth}):`, wide.join(', '));
   }
   return worst;
-}
-
-function pseudoText(el: Element): string | undefined {
-  const style = getComputedStyle(el, '::before');
-  if (style.display === 'none') return undefined;
-  // Chromium gives the drawn string; Firefox and WebKit may give the declaration (`attr(data-label) / ""`).
-  if (style.content.startsWith('attr(data-label)')) return el.getAttribute('data-label') ?? undefined;
-  const match = /^"((?:[^"\\]|\\.)*)"/.exec(style.content);
-  return match?.[1];
 }
 
 /**
