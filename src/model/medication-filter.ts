@@ -48,7 +48,9 @@ export function visibleRows(rows: readonly MedicationRow[], showHistory: boolean
 
 /** Filter as you type: every word of `query` occurs in the row's text (case and accents ignored). */
 export function filterRows(rows: readonly MedicationRow[], query: string | undefined): MedicationRow[] {
-  const words = searchable(query ?? '').trim().split(' ').filter(Boolean);
+  // No filter (every first paint): no text to normalise, so none of its expressions run.
+  if (!query?.trim()) return [...rows];
+  const words = searchable(query).trim().split(' ').filter(Boolean);
   if (!words.length) return [...rows];
   // Runs on every keystroke over every row: plain loops, no callbacks.
   const out: MedicationRow[] = [];
