@@ -19,6 +19,16 @@ const SUBJECTS = {
     entry: 'bench/pages/list-page.ts',
     needs: ['src/components/medication-list/medication-list.ts', 'src/components/context/context.ts', 'src/adapters/memory.ts'],
   },
+  // A reference, not a budget: the list's own markup and CSS (a snapshot of what the list rendered
+  // for the same rows) as static HTML, no JavaScript. Only where the list is a native table.
+  markup: {
+    group: 'list',
+    label: "reference: the list's markup, static HTML (no JS)",
+    entry: 'bench/pages/markup-page.ts',
+    needs: ['src/components/medication-list/medication-list.ts', 'src/components/context/context.ts', 'src/adapters/memory.ts'],
+    snapshotOf: 'list',
+    maxRows: 100,
+  },
   floorBanner: { group: 'banner', label: 'floor (plain Lit banner)', entry: 'bench/pages/floor-banner-page.ts', needs: [] },
   banner: {
     group: 'banner',
@@ -48,7 +58,24 @@ function maxLongTask(tasks, from, to) {
   return max;
 }
 
-async function oneRun(browser, url, n, timeoutMs) {
+/** What `snapshotOf` rendered for n rows (bench/pages/markup-page.ts): its shadow DOM's markup and CSS. */
+async function snapshot(browser, url, n) {
+  const page = await browser.newPage();
+  try {
+    page.setDefaultTimeout(120000);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.bench?.ready === true);
+    await page.evaluate((count) => window.bench.prepare(count), n);
+    await page.evaluate(() => window.bench.mount());
+    const taken = await page.evaluate(() => window.bench.snapshot());
+    if (!taken?.html) throw new Error('no shadow DOM to take');
+    return taken;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+async function oneRun(browser, url, n, timeoutMs, input) {
   const page = await browser.newPage();
   try {
     page.setDefaultTimeout(timeoutMs);
@@ -59,7 +86,7 @@ async function oneRun(browser, url, n, timeoutMs) {
     await cdp.send('HeapProfiler.enable');
     // The data source (the floor's JSON text, the list's MemoryAdapter) is in the page before the
     // clock starts and stays: the heap figure is what receiving and showing the rows costs.
-    await page.evaluate((count) => window.bench.prepare(count), n);
+    await page.evaluate((count, given) => window.bench.prepare(count, given), n, input);
     const heapBefore = await heapAfterGc(cdp);
     const mount = await page.evaluate(() => window.bench.mount());
     const heapAfter = await heapAfterGc(cdp);
@@ -109,10 +136,20 @@ export async function runRender({ runs = 5, runs5000 = runs, sizes = SIZES, log 
     const pages = Object.fromEntries(active.map((s) => [`/${s}.html`, pageHtml(`/${s}.js`)]));
     server = await serveStatic(tmp.dir, pages);
     chromium = await launchChromium();
+    // A subject that shows another's snapshot gets it once per size, taken before its runs (not timed).
+    const snapshots = new Map();
+    const inputFor = async (s, n) => {
+      const of = SUBJECTS[s].snapshotOf;
+      if (!of) return undefined;
+      if (result.subjects[of]?.error) throw new Error(`no snapshot: ${of} ${result.subjects[of].error}`);
+      if (!snapshots.has(n)) snapshots.set(n, await snapshot(chromium.browser, `${server.url}/${of}.html`, n));
+      return snapshots.get(n);
+    };
 
     // One discarded warm-up per subject (browser start-up, first compile of the bundle).
     for (const s of active) {
-      await oneRun(chromium.browser, `${server.url}/${s}.html`, SUBJECTS[s].group === 'list' ? 100 : 1, 60000).catch((err) => {
+      const n = SUBJECTS[s].group === 'list' ? 100 : 1;
+      await inputFor(s, n).then((input) => oneRun(chromium.browser, `${server.url}/${s}.html`, n, 60000, input)).catch((err) => {
         result.subjects[s].error = `warm-up failed: ${err.message.split('\n')[0]}`;
         log(`render: ${s}: ${result.subjects[s].error}`);
       });
@@ -121,14 +158,17 @@ export async function runRender({ runs = 5, runs5000 = runs, sizes = SIZES, log 
 
     // The banner first (one patient, no filter), then the list at each size.
     for (const [group, groupSizes] of [['banner', [1]], ['list', sizes]]) {
-      const inGroup = measured.filter((s) => SUBJECTS[s].group === group);
       for (const n of groupSizes) {
+        const inGroup = measured.filter((s) => SUBJECTS[s].group === group && n <= (SUBJECTS[s].maxRows ?? Infinity));
         const count = n >= 5000 ? runs5000 : runs;
         const perSubject = Object.fromEntries(inGroup.map((s) => [s, []]));
+        const inputs = {};
+        for (const s of inGroup) inputs[s] = await inputFor(s, n).catch((err) => ({ error: err.message.split('\n')[0] }));
         for (let i = 0; i < count; i++) {
           for (const s of (i % 2 ? [...inGroup].reverse() : inGroup)) {
             try {
-              perSubject[s].push(await oneRun(chromium.browser, `${server.url}/${s}.html`, n, 120000));
+              if (inputs[s]?.error) throw new Error(inputs[s].error);
+              perSubject[s].push(await oneRun(chromium.browser, `${server.url}/${s}.html`, n, 120000, inputs[s]));
             } catch (err) {
               perSubject[s].push({ error: err.message.split('\n')[0] });
             }
@@ -191,7 +231,7 @@ export function renderTable(result) {
   }
 
   out.push('Medication list: first render, one filter keystroke, heap');
-  const headers = ['rows', 'subject', 'first paint ms', 'settled ms', 'filter key ms', 'key → paint ms', 'JS heap', 'longest task ms', 'rows shown (in DOM)', 'vs floor: paint / filter / heap'];
+  const headers = ['rows', 'subject', 'first paint ms', 'settled ms', 'filter key ms', 'key → paint ms', 'JS heap', 'longest task ms', 'rows shown (in DOM)', 'vs floor: paint / filter / heap', 'paint vs its markup'];
   const rows = [];
   const floor = lists.floor;
   for (const n of result.sizes) {
@@ -200,11 +240,15 @@ export function renderTable(result) {
       const st = s.bySize[n];
       if (!st) continue;
       const f = floor?.bySize?.[n];
-      const vs = name === 'floor' || !f ? '' : [
+      const reference = SUBJECTS[name]?.snapshotOf !== undefined;
+      const vs = name === 'floor' || !f ? '' : reference ? fmtRatio(st.firstRowsMs.median / f.firstRowsMs.median) : [
         fmtRatio(st.firstRowsMs.median / f.firstRowsMs.median),
         fmtRatio(st.filterMs.median / f.filterMs.median),
         fmtRatio(st.heapBytes.median / f.heapBytes.median),
       ].join(' / ');
+      // The list against the static HTML of its own markup (the reference row, where there is one).
+      const markup = Object.entries(lists).find(([m]) => SUBJECTS[m]?.snapshotOf === name)?.[1]?.bySize?.[n];
+      const vsMarkup = markup ? fmtRatio(st.firstRowsMs.median / markup.firstRowsMs.median) : '';
       rows.push([
         n.toLocaleString('en'),
         s.label,
@@ -212,20 +256,21 @@ export function renderTable(result) {
         fmtSpread(st.settledMs),
         st.searchBox ? fmtSpread(st.filterMs) : 'no search box',
         st.searchBox ? fmtSpread(st.filterPaintMs) : '',
-        fmtSpread(st.heapBytes, fmtMB),
+        reference ? '' : fmtSpread(st.heapBytes, fmtMB),
         fmtSpread(st.longTaskMs),
-        `${st.shown.median} → ${st.shownAfterFilter.median} (${st.rowsInDom.median} → ${st.rowsAfterFilter.median})`,
+        st.searchBox ? `${st.shown.median} → ${st.shownAfterFilter.median} (${st.rowsInDom.median} → ${st.rowsAfterFilter.median})` : `${st.shown.median}`,
         vs,
+        vsMarkup,
       ]);
     }
   }
-  out.push(textTable(headers, rows, ['r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']));
+  out.push(textTable(headers, rows, ['r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r']));
   // Growth: how time and heap scale from 100 to 5,000 rows (linear = the row ratio).
   const pairs = [];
   for (let i = 1; i < result.sizes.length; i++) pairs.push([result.sizes[i - 1], result.sizes[i]]);
   const gRows = [];
-  for (const s of Object.values(lists)) {
-    if (s.error) continue;
+  for (const [name, s] of Object.entries(lists)) {
+    if (s.error || SUBJECTS[name]?.maxRows) continue;
     for (const [a, b] of pairs) {
       const cell = (metric) => {
         const g = growth(s.bySize, a, b, metric);
@@ -240,6 +285,8 @@ export function renderTable(result) {
   out.push(`Median (min–max) of ${result.runs} fresh pages per cell (${result.runs5000} at 5,000 rows), subjects alternating. First paint = insertion → the frame with the first rows (data loading included). `
     + `Filter key = one key ('${result.filterChar}') typed into the search box: keydown → its last DOM change, styled and laid out (forced, so no wait for a frame); key → paint = to the paint after it; live-region announcements are not counted. `
     + 'JS heap = JSHeapUsedSize after GC with the rows shown, minus the same page holding only its data source (floor: the rows as JSON text, parsed on insert; zorgkit: a MemoryAdapter). '
-    + 'The list runs with show-history (all rows, like the floor) and a client that allows 100 pages of 100.');
+    + 'The list runs with show-history (all rows, like the floor) and a client that allows 100 pages of 100. '
+    + "The reference row (not a budget; up to 100 rows, where the list is a native table) inserts the list's own markup and style sheets, as it rendered them for the same rows, as static HTML with no JavaScript: "
+    + 'the list minus the reference is what zorgkit\'s code costs; the reference minus the floor is what the list shows beyond the floor (six columns, name buttons, sources, toolbar).');
   return out.join('\n');
 }

@@ -12,7 +12,7 @@ export interface Subject {
    * Builds the element and its data source, not yet in the document (not timed). The data source
    * stands in for the server: it is in the page before and after, so the heap delta leaves it out.
    */
-  prepare(n: number): HTMLElement | Promise<HTMLElement>;
+  prepare(n: number, input?: unknown): HTMLElement | Promise<HTMLElement>;
   /** Inserts the element (timed; default `container.append(el)`): where the floor takes its data. */
   insert?(el: HTMLElement, container: HTMLElement): void;
   /** The element whose shadow DOM holds the rows (the inserted element or one inside it). */
@@ -30,6 +30,8 @@ export interface Subject {
 }
 
 interface LongTask { start: number; duration: number }
+/** An element's rendered shadow DOM: its markup and the CSS text of its adopted style sheets. */
+export interface MarkupSnapshot { html: string; css: string[] }
 export interface MountResult { firstRowsMs: number; settledMs: number; rowsInDom: number; shown: number; start: number; end: number }
 export interface FilterResult { ms: number; paintMs: number; changed: boolean; rowsInDom: number; shown: number; start: number; end: number }
 
@@ -148,8 +150,8 @@ export function installHarness(subject: Subject): void {
 
   const api = {
     ready: true,
-    async prepare(n: number): Promise<void> {
-      element = await subject.prepare(n);
+    async prepare(n: number, input?: unknown): Promise<void> {
+      element = await subject.prepare(n, input);
     },
     async mount(): Promise<MountResult> {
       if (!element) throw new Error('prepare() first');
@@ -215,6 +217,12 @@ export function installHarness(subject: Subject): void {
     },
     rowCount(): number {
       return target ? subject.rowCount(target) : 0;
+    },
+    /** The shown element's shadow DOM as markup and its style sheets as CSS text (bench/pages/markup-page.ts). */
+    snapshot(): MarkupSnapshot | undefined {
+      const root = target?.shadowRoot;
+      if (!root) return undefined;
+      return { html: root.innerHTML, css: root.adoptedStyleSheets.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')) };
     },
     longTasks(): LongTask[] {
       return tasks.slice();
