@@ -295,6 +295,28 @@ describe('<zk-medication-list>', () => {
       }
     });
 
+    it('a value the records do not give reads "Not recorded" / "No dosage given" in muted text, recorded values in the text colour', async () => {
+      const { el } = await mount(fixtureResources(), html`<zk-medication-list patient-id=${P} show-history></zk-medication-list>`);
+      const row = (name: string) => parts(el, 'row').find((r) => text(r.querySelector('[part~="name"]')).startsWith(name))!;
+      const cell = (name: string, column: string) => row(name).querySelector<HTMLElement>(`[part~="${column}"]`)!;
+      // The colour the words are drawn in: of the innermost element holding all of the cell's text.
+      const colour = (node: Element) => getComputedStyle([...node.querySelectorAll('*')].reverse().find((e) => text(e) === text(node)) ?? node).color;
+      // Amlodipine: no strength, no dosage, no prescriber; metoprolol: all three recorded.
+      expect([text(cell('Amlodipine', 'strength')), text(cell('Amlodipine', 'dosage')), text(cell('Amlodipine', 'prescriber'))])
+        .to.deep.equal(['Not recorded', 'No dosage given', 'Not recorded']);
+      expect(text(cell('Metoprolol', 'prescriber'))).to.equal('Dr. A. Jansen');
+      const muted = colour(cell('Amlodipine', 'strength'));
+      const normal = colour(cell('Metoprolol', 'strength'));
+      expect(muted).to.not.equal(normal);
+      for (const column of ['dosage', 'prescriber']) {
+        expect(colour(cell('Amlodipine', column)), column).to.equal(muted);
+        expect(colour(cell('Metoprolol', column)), column).to.equal(normal);
+      }
+      // The words are the cell's own text: nothing hidden from screen readers, nothing only for them.
+      expect(cell('Amlodipine', 'strength').querySelector('[aria-hidden], .zk-visually-hidden')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
     it('aria-sort is only on the sorted column, and sorting by status, period and name reorders the rows', async () => {
       const { el } = await mount(fixtureResources());
       const sorted = () => [...root(el).querySelectorAll('th[aria-sort]')].map((th) => [th.className, th.getAttribute('aria-sort')]);

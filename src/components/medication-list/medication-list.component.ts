@@ -268,15 +268,6 @@ export class ZkMedicationList extends ZkElement {
   }
 
   /**
-   * "Not recorded", in words for eyes and ears alike (muted, as "No dosage given"): one element with
-   * its text. A dash with hidden words took three elements, or generated content, per empty cell,
-   * and laying those out was a third of a 100-row list's layout.
-   */
-  private renderNotRecorded(): TemplateResult {
-    return html`<span class="muted">${msg('Not recorded', { id: 'medication-list.not-recorded' })}</span>`;
-  }
-
-  /**
    * The filter and the toggles. Their DOM values change only through their own events, which set
    * the bound properties at once, so plain property bindings stay in step (no `live()` needed).
    */
@@ -320,7 +311,7 @@ export class ZkMedicationList extends ZkElement {
    * line (most rows) is the cell's text itself, no list around it.
    */
   protected renderDosage(row: MedicationRow): string | TemplateResult | TemplateResult[] {
-    if (!row.dosage.length) return html`<span class="muted">${msg('No dosage given', { id: 'medication-list.no-dosage' })}</span>`;
+    if (!row.dosage.length) return msg('No dosage given', { id: 'medication-list.no-dosage' });
     if (!row.dosageDiffers && row.dosageText.length === 1) return breakable(row.dosageText[0]);
     const lines = (items: readonly string[]) => html`<ul class="lines">${items.map((line) => html`<li>${breakable(line)}</li>`)}</ul>`;
     if (!row.dosageDiffers) return lines(row.dosageText);
@@ -346,15 +337,21 @@ export class ZkMedicationList extends ZkElement {
    */
   protected renderRow(row: MedicationRow, rowIndex?: number): TemplateResult {
     const select = () => this.select(row);
-    const rowClass = `row row-${row.statusGroup}`;
-    const strength = row.strength ?? this.renderNotRecorded();
+    // "Not recorded" / "No dosage given": the same words for eyes and ears, muted by a class on the
+    // row (`no-strength` …) rather than an element in each such cell, which took a template and an
+    // element per cell to make and lay out.
+    const notRecorded = msg('Not recorded', { id: 'medication-list.not-recorded' });
+    const missing = (row.strength === undefined ? ' no-strength' : '') + (row.dosage.length ? '' : ' no-dosage')
+      + (row.periodText ? '' : ' no-period') + (row.prescriber === undefined ? ' no-prescriber' : '');
+    const rowClass = `row row-${row.statusGroup}${missing}`;
+    const strength = row.strength ?? notRecorded;
     const dosage = this.renderDosage(row);
     const tone = statusTone(row.status);
     const statusClass = `status status-${tone} status-${row.status}`;
     const statusPart = `status status-${tone}`;
     const statusSources = this.renderStatusSources(row);
-    const period = row.periodText || this.renderNotRecorded();
-    const prescriber = row.prescriber ?? this.renderNotRecorded();
+    const period = row.periodText || notRecorded;
+    const prescriber = row.prescriber ?? notRecorded;
     if (rowIndex === undefined) {
       return html`<tr role="row" class=${rowClass} part="row" data-key=${row.key}>
         <th role="rowheader" scope="row" class="row-name"><button type="button" class="name" part="name" @click=${select}>${breakable(row.name)}</button>

@@ -203,7 +203,11 @@ export const styles = css`
   .status-sources li + li {
     margin-block-start: calc(var(--_zk-space) / 2);
   }
-  .muted {
+  /* A value the records do not give ("Not recorded", "No dosage given"): a class on the row per cell. */
+  .no-strength > .v-strength,
+  .no-dosage > .v-dosage,
+  .no-period > .v-period,
+  .no-prescriber > .v-prescriber {
     color: var(--_zk-muted);
   }
 
