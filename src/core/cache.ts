@@ -14,25 +14,41 @@ interface Entry {
   waiters: number;
 }
 
+/** Values `deepFreeze` finished: frozen all the way down, so a later walk stops at them. */
+const frozenTrees = new WeakSet<object>();
+
 /**
  * Freezes `value` and everything reachable from it, and returns it. Iterative (FHIR extensions nest
- * deeply); each object is visited once, also one that was frozen already (its children may not be).
+ * deeply). A value it froze before (a resource a store keeps frozen and shares, say) is not walked
+ * again; an object frozen by someone else is walked once, as its children may not be frozen.
  * Throws a TypeError for what cannot be frozen (a typed array with elements, say).
  */
 export function deepFreeze<T>(value: T): T {
-  const seen = new WeakSet<object>();
-  const stack: unknown[] = [value];
+  if (typeof value !== 'object' || value === null || frozenTrees.has(value)) return value;
+  // Objects met already frozen: frozen earlier in this walk (a second reference, a cycle) or before it.
+  let walked: WeakSet<object> | undefined;
+  const stack: object[] = [value];
   while (stack.length) {
-    const item = stack.pop();
-    if (typeof item !== 'object' || item === null || seen.has(item)) continue;
-    seen.add(item);
-    Object.freeze(item);
-    if (Array.isArray(item)) {
-      for (let i = 0; i < item.length; i += 1) stack.push(item[i]);
+    const item = stack.pop()!;
+    if (!Object.isFrozen(item)) {
+      Object.freeze(item);
     } else {
-      for (const key of Object.keys(item)) stack.push((item as Record<string, unknown>)[key]);
+      if (frozenTrees.has(item) || walked?.has(item)) continue;
+      (walked ??= new WeakSet()).add(item);
+    }
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i += 1) {
+        const child: unknown = item[i];
+        if (typeof child === 'object' && child !== null) stack.push(child);
+      }
+    } else {
+      for (const key of Object.keys(item)) {
+        const child: unknown = (item as Record<string, unknown>)[key];
+        if (typeof child === 'object' && child !== null) stack.push(child);
+      }
     }
   }
+  frozenTrees.add(value);
   return value;
 }
 

@@ -229,7 +229,7 @@ export class UtilityClient {
 
   private cachedRead<T extends Resource>(type: string, id: string, options: RequestOptions): Promise<T> {
     return this.cache.get(`read:${type}/${id}`, [type], async (signal) => {
-      const resource = await this.adapter.read<T>(type, id, { signal });
+      const resource = await this.adapter.read<T>(type, id, { signal, readOnly: true });
       return this.checked<T>(resource, type, id);
     }, options.signal);
   }
@@ -240,7 +240,8 @@ export class UtilityClient {
   ): Promise<SearchResult<T>> {
     const full: SearchParams = { ...params, _count: this.pageSize };
     return this.cache.get(searchKey(type, full), [type, ...alsoDependsOn], async (signal) => {
-      const result = await searchAll<T>(this.adapter, type, full, { signal, maxPages: this.maxPages });
+      // Read-only: the answer is frozen and kept, so an adapter may share its own frozen records.
+      const result = await searchAll<T>(this.adapter, type, full, { signal, maxPages: this.maxPages, readOnly: true });
       for (const match of result.matches) this.checked(match, type);
       this.checkPatient(result.matches, patientId);
       for (const included of result.included) {
