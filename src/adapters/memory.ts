@@ -47,8 +47,15 @@ function jsonIn<T>(value: T): T {
 /** A copy of what the store holds (checked when it came in, so plain JSON suffices). */
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-/** What the store holds (deep-frozen, shared) for a read-only caller, else a copy of its own. */
-const answer = <T>(value: T, options: ReadOptions): T => (options.readOnly ? value : wire(value));
+/**
+ * For a read-only caller, the stored records themselves, deep-frozen (each frozen once, when it is
+ * first shared, and never changed after: a write stores a new record); else a copy of its own.
+ */
+function answer<T extends Resource>(records: T[], options: ReadOptions): T[] {
+  if (!options.readOnly) return wire(records);
+  for (const record of records) deepFreeze(record);
+  return records;
+}
 
 const TYPE_PATTERN = /^[A-Z][A-Za-z]{1,63}$/;
 const ID_PATTERN = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -190,10 +197,10 @@ interface PageToken {
 }
 
 /**
- * An in-memory FHIR store behind the Adapter contract. Data is copied in, and kept deep-frozen; it
- * is copied out, so callers can never change the store by changing what they were given. A
- * `readOnly` caller (the UtilityClient, which freezes what it keeps) gets the frozen records
- * themselves: no copy for a read that never writes.
+ * An in-memory FHIR store behind the Adapter contract. Data is copied in and out, so callers can
+ * never change the store by changing what they were given. A `readOnly` caller (the UtilityClient,
+ * which freezes what it keeps) gets the stored records themselves, deep-frozen: no copy for a read
+ * that never writes.
  *
  * ```ts
  * const adapter = new MemoryAdapter(demoBundle, { launch: { patient: 'pat-1' } });
@@ -232,7 +239,7 @@ export class MemoryAdapter implements Adapter {
     await this.pause(options.signal);
     const found = this.store.get(`${type}/${id}`);
     if (!found) throw new NotFoundError(MESSAGES.notFound, { status: 404 });
-    return answer(found, options) as T;
+    return answer([found], options)[0] as T;
   }
 
   /**
@@ -317,9 +324,8 @@ export class MemoryAdapter implements Adapter {
     return typeof writable === 'boolean' ? writable : writable.includes(type);
   }
 
-  /** Keeps a record (a copy nobody else holds), deep-frozen: from now on it is only shared or copied. */
+  /** Keeps a record (a copy nobody else holds); from now on it is only copied, or frozen and shared. */
   private put(type: string, resource: Resource): void {
-    deepFreeze(resource);
     this.store.set(`${type}/${resource.id}`, resource);
     let ofType = this.byType.get(type);
     if (!ofType) this.byType.set(type, (ofType = new Map<string, Resource>()));
