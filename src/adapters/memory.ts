@@ -2,8 +2,9 @@
 // array of resources. Runs in the browser and in Node. Answers the searches the UtilityClient makes
 // and writes the way a FHIR server does (ids, meta.versionId, If-None-Exist, If-Match).
 import type {
-  Adapter, CreateOptions, CreateResult, LaunchContext, RequestOptions, SearchPage, SearchParams, UpdateOptions,
+  Adapter, CreateOptions, CreateResult, LaunchContext, ReadOptions, SearchPage, SearchParams, UpdateOptions,
 } from '../core/adapter.js';
+import { deepFreeze } from '../core/cache.js';
 import { ConflictError, ForbiddenError, NotFoundError, ServerError } from '../core/errors.js';
 import type { Bundle, Identifier, Resource } from '../core/fhir.js';
 import { abortError, MESSAGES, sleep } from '../core/http.js';
@@ -45,6 +46,16 @@ function jsonIn<T>(value: T): T {
 
 /** A copy of what the store holds (checked when it came in, so plain JSON suffices). */
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/**
+ * For a read-only caller, the stored records themselves, deep-frozen (each frozen once, when it is
+ * first shared, and never changed after: a write stores a new record); else a copy of its own.
+ */
+function answer<T extends Resource>(records: T[], options: ReadOptions): T[] {
+  if (!options.readOnly) return wire(records);
+  for (const record of records) deepFreeze(record);
+  return records;
+}
 
 const TYPE_PATTERN = /^[A-Z][A-Za-z]{1,63}$/;
 const ID_PATTERN = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -92,21 +103,36 @@ function valuesOf(params: SearchParams, name: string): string[] {
   return (Array.isArray(raw) ? raw : [raw]).map(String);
 }
 
-/** The `reference` strings of an element that holds one Reference or an array of them. */
-function referencesIn(resource: Resource, element: string): string[] {
-  const value = resource[element];
-  const list: unknown[] = Array.isArray(value) ? value : [value];
-  return list
-    .map((v) => (typeof v === 'object' && v !== null ? (v as { reference?: unknown }).reference : undefined))
-    .filter((r): r is string => typeof r === 'string')
-    .map((r) => r.replace(/\/_history\/[^/]+$/, ''));
+const HISTORY = /\/_history\/[^/]+$/;
+/** A reference without its `/_history/<version>` part. */
+const withoutHistory = (reference: string): string => (reference.includes('/_history/') ? reference.replace(HISTORY, '') : reference);
+
+/** Calls `each` with the `reference` strings (without history) of elements that hold one Reference or an array of them. */
+function forEachReference(resource: Resource, elements: readonly string[], each: (reference: string) => boolean | void): void {
+  for (const element of elements) {
+    const value = resource[element];
+    const list: readonly unknown[] = Array.isArray(value) ? value : [value];
+    for (const item of list) {
+      const reference = typeof item === 'object' && item !== null ? (item as { reference?: unknown }).reference : undefined;
+      if (typeof reference === 'string' && each(withoutHistory(reference)) === true) return;
+    }
+  }
 }
 
-function matchesIdentifier(resource: Resource, token: string): boolean {
+/** An `identifier` search token, split into system and value. */
+interface IdentifierToken {
+  system: string | undefined;
+  value: string;
+}
+
+function identifierToken(token: string): IdentifierToken {
+  const parts = splitEscaped(token, '|', 2);
+  return parts.length === 2 ? { system: parts[0], value: parts[1] } : { system: undefined, value: parts[0] };
+}
+
+function matchesIdentifier(resource: Resource, { system, value }: IdentifierToken): boolean {
   const identifiers: unknown = resource.identifier;
   if (!Array.isArray(identifiers)) return false;
-  const parts = splitEscaped(token, '|', 2);
-  const [system, value] = parts.length === 2 ? parts : [undefined, parts[0]];
   return (identifiers as Identifier[]).some((id) => {
     if (typeof id !== 'object' || id === null) return false;
     if (system !== undefined && system !== '' && id.system !== system) return false;
@@ -115,36 +141,53 @@ function matchesIdentifier(resource: Resource, token: string): boolean {
   });
 }
 
-/** Whether one resource meets every filter (AND across parameters, OR within a comma list). */
-function matches(resource: Resource, params: SearchParams): boolean {
+const PATIENT_ELEMENTS = ['patient', 'subject'] as const;
+const SUBJECT_ELEMENTS = ['subject'] as const;
+
+/**
+ * The test of a search's filters, made once per search: whether one resource meets every filter
+ * (AND across parameters, OR within a comma list). An unknown parameter is a 400 when a resource is tested.
+ */
+function searchTest(params: SearchParams): (resource: Resource) => boolean {
+  const tests: ((resource: Resource) => boolean)[] = [];
   for (const name of Object.keys(params)) {
     if (params[name] === undefined || name === '_count' || name === '_include') continue;
     for (const value of valuesOf(params, name)) {
       const options = splitEscaped(value, ',');
-      let ok: boolean;
       switch (name) {
         case '_id':
-          ok = options.includes(resource.id ?? '');
+          tests.push((resource) => options.includes(resource.id ?? ''));
           break;
         case 'status':
-          ok = options.includes(typeof resource.status === 'string' ? resource.status : '');
+          tests.push((resource) => options.includes(typeof resource.status === 'string' ? resource.status : ''));
           break;
-        case 'identifier':
-          ok = options.some((token) => matchesIdentifier(resource, token));
+        case 'identifier': {
+          const tokens = options.map(identifierToken);
+          tests.push((resource) => tokens.some((token) => matchesIdentifier(resource, token)));
           break;
+        }
         case 'patient':
         case 'subject': {
-          const refs = (name === 'patient' ? ['patient', 'subject'] : ['subject']).flatMap((e) => referencesIn(resource, e));
-          ok = options.some((o) => refs.includes(o.includes('/') ? o : `Patient/${o}`));
+          const elements = name === 'patient' ? PATIENT_ELEMENTS : SUBJECT_ELEMENTS;
+          const targets = options.map((o) => (o.includes('/') ? o : `Patient/${o}`));
+          tests.push((resource) => {
+            let found = false;
+            forEachReference(resource, elements, (reference) => (found = targets.includes(reference)));
+            return found;
+          });
           break;
         }
         default:
-          throw badRequest(`Unknown or unsupported search parameter: ${name}`);
+          tests.push(() => {
+            throw badRequest(`Unknown or unsupported search parameter: ${name}`);
+          });
       }
-      if (!ok) return false;
     }
   }
-  return true;
+  return (resource) => {
+    for (const test of tests) if (!test(resource)) return false;
+    return true;
+  };
 }
 
 interface PageToken {
@@ -154,8 +197,10 @@ interface PageToken {
 }
 
 /**
- * An in-memory FHIR store behind the Adapter contract. Data is deep-copied in and out, so callers
- * can never change the store by changing what they were given.
+ * An in-memory FHIR store behind the Adapter contract. Data is copied in and out, so callers can
+ * never change the store by changing what they were given. A `readOnly` caller (the UtilityClient,
+ * which freezes what it keeps) gets the stored records themselves, deep-frozen: no copy for a read
+ * that never writes.
  *
  * ```ts
  * const adapter = new MemoryAdapter(demoBundle, { launch: { patient: 'pat-1' } });
@@ -164,7 +209,10 @@ interface PageToken {
 export class MemoryAdapter implements Adapter {
   /** @inheritdoc */
   readonly name = 'memory';
+  /** `Type/id` → the record, deep-frozen (a write stores a new one). */
   private readonly store = new Map<string, Resource>();
+  /** The same records by type (in the order they were first stored), so a search reads its type only. */
+  private readonly byType = new Map<string, Map<string, Resource>>();
   /** Bumped by every write, so a remembered search result is never used after the store changed. */
   private storeVersion = 0;
   /** The last search's full match list: paging through it must not rescan the store per page. */
@@ -182,29 +230,29 @@ export class MemoryAdapter implements Adapter {
     for (const resource of seedResources(seed)) {
       resource.id ??= this.newId(resource.resourceType);
       resource.meta = { ...resource.meta, versionId: resource.meta?.versionId ?? '1' };
-      this.store.set(`${resource.resourceType}/${resource.id}`, resource);
+      this.put(resource.resourceType, resource);
     }
   }
 
   /** Reads one resource; `NotFoundError` when there is none. */
-  async read<T extends Resource = Resource>(type: string, id: string, options: RequestOptions = {}): Promise<T> {
+  async read<T extends Resource = Resource>(type: string, id: string, options: ReadOptions = {}): Promise<T> {
     await this.pause(options.signal);
     const found = this.store.get(`${type}/${id}`);
     if (!found) throw new NotFoundError(MESSAGES.notFound, { status: 404 });
-    return wire(found) as T;
+    return answer([found], options)[0] as T;
   }
 
   /**
    * Searches one type with the parameters of `MEMORY_SEARCH_PARAMETERS`. With `_count`, answers in
    * pages whose `next` is an opaque `memory:` link for `nextPage`.
    */
-  async search<T extends Resource = Resource>(type: string, params: SearchParams, options: RequestOptions = {}): Promise<SearchPage<T>> {
+  async search<T extends Resource = Resource>(type: string, params: SearchParams, options: ReadOptions = {}): Promise<SearchPage<T>> {
     await this.pause(options.signal);
-    return this.pageOf<T>({ type, params: { ...params }, offset: 0 });
+    return this.pageOf<T>({ type, params: { ...params }, offset: 0 }, options);
   }
 
   /** Follows a `next` link given by `search` or an earlier `nextPage`. */
-  async nextPage<T extends Resource = Resource>(next: string, options: RequestOptions = {}): Promise<SearchPage<T>> {
+  async nextPage<T extends Resource = Resource>(next: string, options: ReadOptions = {}): Promise<SearchPage<T>> {
     await this.pause(options.signal);
     let token: PageToken;
     try {
@@ -214,7 +262,7 @@ export class MemoryAdapter implements Adapter {
     } catch {
       throw badRequest('The link to the next page of results is not valid.');
     }
-    return this.pageOf<T>(token);
+    return this.pageOf<T>(token, options);
   }
 
   /**
@@ -237,8 +285,7 @@ export class MemoryAdapter implements Adapter {
     const stored = storable(resource);
     stored.id = this.newId(type);
     stored.meta = { ...stored.meta, versionId: '1', lastUpdated: new Date().toISOString() };
-    this.store.set(`${type}/${stored.id}`, stored);
-    this.storeVersion += 1;
+    this.put(type, stored);
     return { resource: wire(stored) as T, created: true };
   }
 
@@ -262,8 +309,7 @@ export class MemoryAdapter implements Adapter {
     const version = previous === undefined ? '1' : /^\d+$/.test(previous) ? String(Number(previous) + 1) : `${previous}.1`;
     const stored = storable(resource);
     stored.meta = { ...stored.meta, versionId: version, lastUpdated: new Date().toISOString() };
-    this.store.set(key, stored);
-    this.storeVersion += 1;
+    this.put(type, stored);
     return wire(stored) as T;
   }
 
@@ -276,6 +322,15 @@ export class MemoryAdapter implements Adapter {
   canWrite(type: string): boolean {
     const writable = this.options.writable ?? true;
     return typeof writable === 'boolean' ? writable : writable.includes(type);
+  }
+
+  /** Keeps a record (a copy nobody else holds); from now on it is only copied, or frozen and shared. */
+  private put(type: string, resource: Resource): void {
+    this.store.set(`${type}/${resource.id}`, resource);
+    let ofType = this.byType.get(type);
+    if (!ofType) this.byType.set(type, (ofType = new Map<string, Resource>()));
+    ofType.set(resource.id!, resource);
+    this.storeVersion += 1;
   }
 
   private newId(type: string): string {
@@ -299,13 +354,14 @@ export class MemoryAdapter implements Adapter {
   private all(type: string, params: SearchParams): Resource[] {
     if (!TYPE_PATTERN.test(type)) throw badRequest(`Unknown resource type: ${type}`);
     const out: Resource[] = [];
-    for (const resource of this.store.values()) {
-      if (resource.resourceType === type && matches(resource, params)) out.push(resource);
-    }
+    const ofType = this.byType.get(type);
+    if (!ofType) return out;
+    const test = searchTest(params);
+    for (const resource of ofType.values()) if (test(resource)) out.push(resource);
     return out;
   }
 
-  private pageOf<T extends Resource>(token: PageToken): SearchPage<T> {
+  private pageOf<T extends Resource>(token: PageToken, options: ReadOptions): SearchPage<T> {
     const { type, params, offset } = token;
     const key = JSON.stringify([type, params]);
     const last = this.lastSearch;
@@ -316,7 +372,7 @@ export class MemoryAdapter implements Adapter {
     if (!Number.isInteger(count) || count < 0) throw badRequest('_count must be a whole number.');
     const page = all.slice(offset, offset + count);
     const included = this.includedFor(page, valuesOf(params, '_include'));
-    const result: SearchPage<T> = { matches: wire(page) as T[], included: wire(included), total: all.length };
+    const result: SearchPage<T> = { matches: answer(page, options) as T[], included: answer(included, options), total: all.length };
     if (count > 0 && offset + count < all.length) {
       result.next = NEXT_PREFIX + encodeURIComponent(JSON.stringify({ type, params, offset: offset + count } satisfies PageToken));
     }
@@ -324,7 +380,8 @@ export class MemoryAdapter implements Adapter {
   }
 
   private includedFor(page: readonly Resource[], includes: readonly string[]): Resource[] {
-    const seen = new Set(page.map((r) => `${r.resourceType}/${r.id}`));
+    // What is in the page or included already (made at the first reference: most pages have none).
+    let seen: Set<string> | undefined;
     const out: Resource[] = [];
     for (const include of includes) {
       const [sourceType, param, targetType] = include.split(':');
@@ -332,13 +389,14 @@ export class MemoryAdapter implements Adapter {
       if (!sourceType || !elements) throw badRequest(`Invalid _include parameter: ${include}`);
       for (const resource of page) {
         if (resource.resourceType !== sourceType) continue;
-        for (const ref of elements.flatMap((e) => referencesIn(resource, e))) {
-          if (seen.has(ref) || (targetType && !ref.startsWith(`${targetType}/`))) continue;
+        forEachReference(resource, elements, (ref) => {
+          seen ??= new Set(page.map((r) => `${r.resourceType}/${r.id}`));
+          if (seen.has(ref) || (targetType && !ref.startsWith(`${targetType}/`))) return;
           const found = this.store.get(ref);
-          if (!found) continue;
+          if (!found) return;
           seen.add(ref);
           out.push(found);
-        }
+        });
       }
     }
     return out;

@@ -6,6 +6,17 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** Options of the calls that only read (read, search, nextPage). */
+export interface ReadOptions extends RequestOptions {
+  /**
+   * The caller never changes the answer (the UtilityClient deep-freezes what it keeps). An adapter
+   * may then answer with deep-frozen resources it shares, e.g. those of its own store, instead of
+   * copies; one that makes new objects per answer anyway (parsing a response) ignores it. Without
+   * it, answers are the caller's own to change.
+   */
+  readOnly?: boolean;
+}
+
 /** FHIR search parameters: repeated parameters as arrays (`{ _include: ['a', 'b'] }`). */
 export type SearchParams = Record<string, string | number | readonly (string | number)[] | undefined>;
 
@@ -66,10 +77,10 @@ export type AdapterEventType = 'session-expired';
 export interface Adapter {
   /** A short name for diagnostics (never patient data). */
   readonly name: string;
-  read<T extends Resource = Resource>(type: string, id: string, options?: RequestOptions): Promise<T>;
-  search<T extends Resource = Resource>(type: string, params: SearchParams, options?: RequestOptions): Promise<SearchPage<T>>;
+  read<T extends Resource = Resource>(type: string, id: string, options?: ReadOptions): Promise<T>;
+  search<T extends Resource = Resource>(type: string, params: SearchParams, options?: ReadOptions): Promise<SearchPage<T>>;
   /** Follows a `SearchPage.next` link exactly as the server gave it. */
-  nextPage<T extends Resource = Resource>(next: string, options?: RequestOptions): Promise<SearchPage<T>>;
+  nextPage<T extends Resource = Resource>(next: string, options?: ReadOptions): Promise<SearchPage<T>>;
   create<T extends Resource>(resource: T, options?: CreateOptions): Promise<CreateResult<T>>;
   update<T extends Resource>(resource: T, options?: UpdateOptions): Promise<T>;
   launchContext(): Promise<LaunchContext>;

@@ -3,7 +3,7 @@
 export type * from '../fhir/r4.js';
 export { SYSTEMS } from '../fhir/r4.js';
 export type {
-  Adapter, AdapterEventType, CreateOptions, CreateResult, LaunchContext, RequestOptions, SearchPage, SearchParams, UpdateOptions,
+  Adapter, AdapterEventType, CreateOptions, CreateResult, LaunchContext, ReadOptions, RequestOptions, SearchPage, SearchParams, UpdateOptions,
 } from './adapter.js';
 export {
   ZkError, NotFoundError, UnauthorizedError, ForbiddenError, ConflictError, NetworkError, TimeoutError, ServerError,

@@ -1,7 +1,7 @@
 // Reading every page of a search through the server's own `next` links, with a page cap and a guard
 // against a link that repeats. A list that could not be read completely is an error, never shown as
 // if it were complete.
-import type { Adapter, RequestOptions, SearchPage, SearchParams } from './adapter.js';
+import type { Adapter, ReadOptions, SearchPage, SearchParams } from './adapter.js';
 import { ServerError } from './errors.js';
 import type { Resource } from '../fhir/r4.js';
 
@@ -16,7 +16,7 @@ export interface SearchResult<T extends Resource = Resource> {
   total?: number;
 }
 
-export interface SearchAllOptions extends RequestOptions {
+export interface SearchAllOptions extends ReadOptions {
   /** Most pages to read (default 20). More pages than this is an error. */
   maxPages?: number;
 }
@@ -46,7 +46,7 @@ export async function searchAll<T extends Resource = Resource>(
   options: SearchAllOptions = {},
 ): Promise<SearchResult<T>> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  const request = { signal: options.signal };
+  const request: ReadOptions = { signal: options.signal, readOnly: options.readOnly };
   const matches: T[] = [];
   const included: Resource[] = [];
   const seenMatches = new Set<string>();

@@ -66,6 +66,23 @@ describe('MemoryAdapter', () => {
     }
   });
 
+  it('a read-only caller gets the stored records frozen (changing them throws); other callers still get copies of their own', async () => {
+    const seed = contractSeed(uniquePrefix('mem'));
+    const adapter = new MemoryAdapter(seed.resources);
+    const shared = await adapter.read<Patient>('Patient', seed.patient, { readOnly: true });
+    expect(() => { shared.name![0].family = 'Changed'; }).to.throw(TypeError);
+    const [found] = (await adapter.search<Patient>('Patient', { _id: seed.patient }, { readOnly: true })).matches;
+    expect(Object.isFrozen(found.name![0])).to.equal(true);
+    const own = await adapter.read<Patient>('Patient', seed.patient);
+    own.name![0].family = 'Changed';
+    expect((await adapter.read<Patient>('Patient', seed.patient, { readOnly: true })).name?.[0]?.family).to.equal('Testpersoon');
+    const updated = await adapter.update({ ...own });
+    expect(updated.meta?.versionId).to.equal('2');
+    const after = await adapter.read<Patient>('Patient', seed.patient, { readOnly: true });
+    expect([after.name?.[0]?.family, Object.isFrozen(after.meta)]).to.deep.equal(['Changed', true]);
+    expect(Object.isFrozen(updated)).to.equal(false);
+  });
+
   it('keeps its own copy of the seed: changing the seed afterwards changes nothing', async () => {
     const seed = contractSeed(uniquePrefix('mem'));
     const adapter = new MemoryAdapter(seed.resources);

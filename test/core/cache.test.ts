@@ -80,6 +80,15 @@ describe('RequestCache', () => {
     expect(await cache.get('k', ['T'], () => Promise.resolve({ bytes: 'AQI=' }))).to.deep.equal({ bytes: 'AQI=' });
   });
 
+  it('deepFreeze freezes everything reachable once, shared and cyclic objects included, and a frozen tree inside a new value', () => {
+    const shared = { code: ['a'] };
+    const cyclic: { self?: unknown; shared: typeof shared } = { shared };
+    cyclic.self = cyclic;
+    const tree = deepFreeze({ deep: { list: [{ x: 1 }] } });
+    const value = deepFreeze({ a: shared, b: shared, cyclic, tree, later: Object.freeze({ open: { y: [2] } }) });
+    expect([shared, shared.code, cyclic, value.tree.deep.list[0], value.later.open, value.later.open.y].every((o) => Object.isFrozen(o))).to.equal(true);
+  });
+
   it('deepFreeze walks 10,000 levels of nesting without running out of stack', () => {
     let nested: { child?: unknown } = {};
     const top = nested;

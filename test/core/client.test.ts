@@ -84,6 +84,19 @@ describe('UtilityClient', () => {
       expect(() => { (records[0].resource as { status?: string }).status = 'stopped'; }).to.throw(TypeError);
     });
 
+    it('sharing frozen answers leaves what the adapter gives other callers theirs to edit, and unseen by the client', async () => {
+      const { client, adapter, seed } = setup();
+      const shared = await client.getPatient(seed.patient);
+      const records = await client.getMedications(seed.patient);
+      const own = await adapter.read<Patient>('Patient', seed.patient);
+      own.name![0].family = 'Bewerkt';
+      const [ownRequest] = (await adapter.search('MedicationRequest', { patient: seed.patient })).matches;
+      ownRequest.status = 'entered-in-error';
+      expect(shared.name?.[0]?.family).to.equal('Testpersoon');
+      expect(records.map((r) => r.resource.status)).not.to.include('entered-in-error');
+      expect((await adapter.read<Patient>('Patient', seed.patient)).name?.[0]?.family).to.equal('Testpersoon');
+    });
+
     it('an answer of the wrong type, or of another patient, is an InvalidResourceError', async () => {
       class WrongAnswers extends MemoryAdapter {
         override read<T extends Resource>(type: string, id: string, options?: RequestOptions): Promise<T> {
