@@ -338,14 +338,21 @@ export type ZkResourceType =
   | 'AllergyIntolerance'
   | 'Consent';
 
+// The systems the patient banner needs at start-up, also on their own: a bundler keeps SYSTEMS
+// whole wherever one of its members is read.
+export const BSN_SYSTEM = 'http://fhir.nl/fhir/NamingSystem/bsn';
+export const BSN_OID_SYSTEM = 'urn:oid:2.16.840.1.113883.2.4.6.3';
+export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
+export const SNOMED_SYSTEM = 'http://snomed.info/sct';
+
 /** Well-known code systems and extension URLs (see CLINICAL.md). */
 export const SYSTEMS = {
-  bsn: 'http://fhir.nl/fhir/NamingSystem/bsn',
-  bsnOid: 'urn:oid:2.16.840.1.113883.2.4.6.3',
-  nhsNumber: 'https://fhir.nhs.uk/Id/nhs-number',
+  bsn: BSN_SYSTEM,
+  bsnOid: BSN_OID_SYSTEM,
+  nhsNumber: NHS_NUMBER_SYSTEM,
   uzi: 'http://fhir.nl/fhir/NamingSystem/uzi-nr-pers',
   ura: 'http://fhir.nl/fhir/NamingSystem/ura',
-  snomed: 'http://snomed.info/sct',
+  snomed: SNOMED_SYSTEM,
   loinc: 'http://loinc.org',
   ucum: 'http://unitsofmeasure.org',
   consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',

@@ -1,7 +1,7 @@
 // Allergy status for the patient banner (NHS CUI PAB-0064…0071: "Known allergies", "No known
 // allergies", "Allergies not recorded"), from the patient's AllergyIntolerance resources. Pure.
 import type { AllergyIntolerance, CodeableConcept } from '../fhir/r4.js';
-import { SYSTEMS } from '../fhir/r4.js';
+import { SNOMED_SYSTEM } from '../fhir/r4.js';
 import type { ZkLocale } from './locale.js';
 
 /**
@@ -89,7 +89,7 @@ function noKnownCodesOf(resource: AllergyIntolerance): string[] {
   return codings.flatMap((c: unknown) => {
     if (typeof c !== 'object' || c === null) return [];
     const { system, code } = c as { system?: unknown; code?: unknown };
-    return system === SYSTEMS.snomed && typeof code === 'string' && NO_KNOWN_ALLERGY_CODES.includes(code) ? [code] : [];
+    return system === SNOMED_SYSTEM && typeof code === 'string' && NO_KNOWN_ALLERGY_CODES.includes(code) ? [code] : [];
   });
 }
 

@@ -1,4 +1,4 @@
-import { SYSTEMS } from '../fhir/r4.js';
+import { BSN_OID_SYSTEM, BSN_SYSTEM, NHS_NUMBER_SYSTEM } from '../fhir/r4.js';
 import type { ZkLocale } from './locale.js';
 import { cleanText } from './name.js';
 
@@ -46,7 +46,7 @@ export interface FormattedIdentifier {
 const BSN_OID = '2.16.840.1.113883.2.4.6.3';
 
 /** The default priority: BSN (both systems), then NHS number. */
-export const DEFAULT_IDENTIFIER_SYSTEMS: readonly string[] = [SYSTEMS.bsn, SYSTEMS.bsnOid, SYSTEMS.nhsNumber];
+export const DEFAULT_IDENTIFIER_SYSTEMS: readonly string[] = [BSN_SYSTEM, BSN_OID_SYSTEM, NHS_NUMBER_SYSTEM];
 
 function normalizeSystem(system: string): string {
   const s = system.trim().replace(/\/+$/, '');
@@ -57,8 +57,8 @@ function normalizeSystem(system: string): string {
 export function identifierKind(system: unknown): IdentifierKind {
   if (typeof system !== 'string') return 'other';
   const s = normalizeSystem(system);
-  if (s === SYSTEMS.bsn || s === BSN_OID) return 'bsn';
-  if (s === SYSTEMS.nhsNumber || s === 'http://fhir.nhs.net/Id/nhs-number') return 'nhs-number';
+  if (s === BSN_SYSTEM || s === BSN_OID) return 'bsn';
+  if (s === NHS_NUMBER_SYSTEM || s === 'http://fhir.nhs.net/Id/nhs-number') return 'nhs-number';
   return 'other';
 }
 
