@@ -73,7 +73,8 @@ const PLACEHOLDERS = new Set(['undefined', 'null', 'nan', 'invalid date', '[obje
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 function hasLetterOrDigit(text: string): boolean {
-  return ASCII_ONLY.test(text) ? /[A-Za-z0-9]/.test(text) : /[\p{L}\p{N}]/u.test(text);
+  // An ASCII letter or digit answers it for any text ("Testpatiënt"): the Unicode class only when there is none.
+  return /[A-Za-z0-9]/.test(text) || (!ASCII_ONLY.test(text) && /[\p{L}\p{N}]/u.test(text));
 }
 
 /**
@@ -231,9 +232,8 @@ export function initialsOf(given: string): string {
     .split(/[\s-]+/)
     .filter(Boolean)
     .map((word) => {
-      if (/^(\p{L}\.)+$/u.test(word)) return word;
-      if (/^\p{L}$/u.test(word)) return `${word.toUpperCase()}.`;
-      const letters = /^ij/i.test(word) ? 'IJ' : (/\p{L}/u.exec(word)?.[0] ?? '').toUpperCase();
+      if (isInitial(word)) return word.endsWith('.') ? word : `${word.toUpperCase()}.`;
+      const letters = /^ij/i.test(word) ? 'IJ' : ((ASCII_ONLY.test(word) ? /[A-Za-z]/.exec(word) : /\p{L}/u.exec(word))?.[0] ?? '').toUpperCase();
       return letters ? `${letters}.` : '';
     })
     .join('');
@@ -257,7 +257,9 @@ function bareTitle(prefix: string, tag: string): string {
 }
 
 /** A given name that is an initial: `B.`, `J.P.`, or a single letter. */
-const isInitial = (value: string): boolean => /^(\p{L}\.)+$/u.test(value) || /^\p{L}$/u.test(value);
+const isInitial = (value: string): boolean => (ASCII_ONLY.test(value)
+  ? /^([A-Za-z]\.)+$/.test(value) || /^[A-Za-z]$/.test(value)
+  : /^(\p{L}\.)+$/u.test(value) || /^\p{L}$/u.test(value));
 
 /**
  * The given names in the Dutch style, recognisable by first name where the data allows

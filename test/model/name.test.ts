@@ -164,6 +164,32 @@ describe('name model', () => {
       expect(initialsOf('k')).to.equal('K.');
     });
 
+    it('initials of accented and non-Latin names: the letter as written, dotted initials kept', () => {
+      expect(initialsOf('Émile')).to.equal('É.');
+      expect(initialsOf('ö')).to.equal('Ö.');
+      expect(initialsOf('Ø.Å.')).to.equal('Ø.Å.');
+      expect(initialsOf('Ľubomír-Ženo')).to.equal('Ľ.Ž.');
+      expect(initialsOf('Αλέξης')).to.equal('Α.');
+      expect(initialsOf('-- 42')).to.equal('');
+    });
+
+    it('initials are the same for ASCII text as by Unicode letter classes; a name needs a letter or digit of any script', () => {
+      // The rules as written with Unicode classes; the model checks ASCII text with ASCII classes.
+      const byUnicode = (given: string) => given.split(/[\s-]+/).filter(Boolean).map((word) => {
+        if (/^(\p{L}\.)+$/u.test(word)) return word;
+        if (/^\p{L}$/u.test(word)) return `${word.toUpperCase()}.`;
+        const letters = /^ij/i.test(word) ? 'IJ' : (/\p{L}/u.exec(word)?.[0] ?? '').toUpperCase();
+        return letters ? `${letters}.` : '';
+      }).join('');
+      const ascii = fc.string({ unit: fc.constantFrom(...'aAbZz.-  ij IJ 0 9 \'_,'.split('')), maxLength: 12 });
+      fc.assert(fc.property(ascii, (given) => {
+        expect(initialsOf(given), JSON.stringify(given)).to.equal(byUnicode(given));
+      }), { numRuns: 500 });
+      // A name needs a letter or digit, of any script; punctuation alone is no name.
+      for (const text of ['ë', 'Testpatiënt', 'Αλέξης', '42', '٣']) expect(cleanText(text), text).to.equal(text);
+      for (const text of ['—', '…', '-- .', '’']) expect(cleanText(text), text).to.equal(undefined);
+    });
+
     it('a family name that opens the name starts with a capital: "Van Putten"', () => {
       expect(formatName({ family: 'van Putten' }, 'dutch', 'nl')?.text).to.equal('Van Putten');
     });
