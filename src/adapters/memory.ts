@@ -103,36 +103,21 @@ function valuesOf(params: SearchParams, name: string): string[] {
   return (Array.isArray(raw) ? raw : [raw]).map(String);
 }
 
-const HISTORY = /\/_history\/[^/]+$/;
-/** A reference without its `/_history/<version>` part. */
-const withoutHistory = (reference: string): string => (reference.includes('/_history/') ? reference.replace(HISTORY, '') : reference);
-
-/** Calls `each` with the `reference` strings (without history) of elements that hold one Reference or an array of them. */
-function forEachReference(resource: Resource, elements: readonly string[], each: (reference: string) => boolean | void): void {
-  for (const element of elements) {
-    const value = resource[element];
-    const list: readonly unknown[] = Array.isArray(value) ? value : [value];
-    for (const item of list) {
-      const reference = typeof item === 'object' && item !== null ? (item as { reference?: unknown }).reference : undefined;
-      if (typeof reference === 'string' && each(withoutHistory(reference)) === true) return;
-    }
-  }
+/** The `reference` strings of an element that holds one Reference or an array of them. */
+function referencesIn(resource: Resource, element: string): string[] {
+  const value = resource[element];
+  const list: unknown[] = Array.isArray(value) ? value : [value];
+  return list
+    .map((v) => (typeof v === 'object' && v !== null ? (v as { reference?: unknown }).reference : undefined))
+    .filter((r): r is string => typeof r === 'string')
+    .map((r) => r.replace(/\/_history\/[^/]+$/, ''));
 }
 
-/** An `identifier` search token, split into system and value. */
-interface IdentifierToken {
-  system: string | undefined;
-  value: string;
-}
-
-function identifierToken(token: string): IdentifierToken {
-  const parts = splitEscaped(token, '|', 2);
-  return parts.length === 2 ? { system: parts[0], value: parts[1] } : { system: undefined, value: parts[0] };
-}
-
-function matchesIdentifier(resource: Resource, { system, value }: IdentifierToken): boolean {
+function matchesIdentifier(resource: Resource, token: string): boolean {
   const identifiers: unknown = resource.identifier;
   if (!Array.isArray(identifiers)) return false;
+  const parts = splitEscaped(token, '|', 2);
+  const [system, value] = parts.length === 2 ? parts : [undefined, parts[0]];
   return (identifiers as Identifier[]).some((id) => {
     if (typeof id !== 'object' || id === null) return false;
     if (system !== undefined && system !== '' && id.system !== system) return false;
@@ -141,53 +126,36 @@ function matchesIdentifier(resource: Resource, { system, value }: IdentifierToke
   });
 }
 
-const PATIENT_ELEMENTS = ['patient', 'subject'] as const;
-const SUBJECT_ELEMENTS = ['subject'] as const;
-
-/**
- * The test of a search's filters, made once per search: whether one resource meets every filter
- * (AND across parameters, OR within a comma list). An unknown parameter is a 400 when a resource is tested.
- */
-function searchTest(params: SearchParams): (resource: Resource) => boolean {
-  const tests: ((resource: Resource) => boolean)[] = [];
+/** Whether one resource meets every filter (AND across parameters, OR within a comma list). */
+function matches(resource: Resource, params: SearchParams): boolean {
   for (const name of Object.keys(params)) {
     if (params[name] === undefined || name === '_count' || name === '_include') continue;
     for (const value of valuesOf(params, name)) {
       const options = splitEscaped(value, ',');
+      let ok: boolean;
       switch (name) {
         case '_id':
-          tests.push((resource) => options.includes(resource.id ?? ''));
+          ok = options.includes(resource.id ?? '');
           break;
         case 'status':
-          tests.push((resource) => options.includes(typeof resource.status === 'string' ? resource.status : ''));
+          ok = options.includes(typeof resource.status === 'string' ? resource.status : '');
           break;
-        case 'identifier': {
-          const tokens = options.map(identifierToken);
-          tests.push((resource) => tokens.some((token) => matchesIdentifier(resource, token)));
+        case 'identifier':
+          ok = options.some((token) => matchesIdentifier(resource, token));
           break;
-        }
         case 'patient':
         case 'subject': {
-          const elements = name === 'patient' ? PATIENT_ELEMENTS : SUBJECT_ELEMENTS;
-          const targets = options.map((o) => (o.includes('/') ? o : `Patient/${o}`));
-          tests.push((resource) => {
-            let found = false;
-            forEachReference(resource, elements, (reference) => (found = targets.includes(reference)));
-            return found;
-          });
+          const refs = (name === 'patient' ? ['patient', 'subject'] : ['subject']).flatMap((e) => referencesIn(resource, e));
+          ok = options.some((o) => refs.includes(o.includes('/') ? o : `Patient/${o}`));
           break;
         }
         default:
-          tests.push(() => {
-            throw badRequest(`Unknown or unsupported search parameter: ${name}`);
-          });
+          throw badRequest(`Unknown or unsupported search parameter: ${name}`);
       }
+      if (!ok) return false;
     }
   }
-  return (resource) => {
-    for (const test of tests) if (!test(resource)) return false;
-    return true;
-  };
+  return true;
 }
 
 interface PageToken {
@@ -209,10 +177,8 @@ interface PageToken {
 export class MemoryAdapter implements Adapter {
   /** @inheritdoc */
   readonly name = 'memory';
-  /** `Type/id` → the record, deep-frozen (a write stores a new one). */
+  /** `Type/id` → the record (a write stores a new one: a record, once shared frozen, never changes). */
   private readonly store = new Map<string, Resource>();
-  /** The same records by type (in the order they were first stored), so a search reads its type only. */
-  private readonly byType = new Map<string, Map<string, Resource>>();
   /** Bumped by every write, so a remembered search result is never used after the store changed. */
   private storeVersion = 0;
   /** The last search's full match list: paging through it must not rescan the store per page. */
@@ -230,7 +196,7 @@ export class MemoryAdapter implements Adapter {
     for (const resource of seedResources(seed)) {
       resource.id ??= this.newId(resource.resourceType);
       resource.meta = { ...resource.meta, versionId: resource.meta?.versionId ?? '1' };
-      this.put(resource.resourceType, resource);
+      this.store.set(`${resource.resourceType}/${resource.id}`, resource);
     }
   }
 
@@ -285,7 +251,8 @@ export class MemoryAdapter implements Adapter {
     const stored = storable(resource);
     stored.id = this.newId(type);
     stored.meta = { ...stored.meta, versionId: '1', lastUpdated: new Date().toISOString() };
-    this.put(type, stored);
+    this.store.set(`${type}/${stored.id}`, stored);
+    this.storeVersion += 1;
     return { resource: wire(stored) as T, created: true };
   }
 
@@ -309,7 +276,8 @@ export class MemoryAdapter implements Adapter {
     const version = previous === undefined ? '1' : /^\d+$/.test(previous) ? String(Number(previous) + 1) : `${previous}.1`;
     const stored = storable(resource);
     stored.meta = { ...stored.meta, versionId: version, lastUpdated: new Date().toISOString() };
-    this.put(type, stored);
+    this.store.set(key, stored);
+    this.storeVersion += 1;
     return wire(stored) as T;
   }
 
@@ -322,15 +290,6 @@ export class MemoryAdapter implements Adapter {
   canWrite(type: string): boolean {
     const writable = this.options.writable ?? true;
     return typeof writable === 'boolean' ? writable : writable.includes(type);
-  }
-
-  /** Keeps a record (a copy nobody else holds); from now on it is only copied, or frozen and shared. */
-  private put(type: string, resource: Resource): void {
-    this.store.set(`${type}/${resource.id}`, resource);
-    let ofType = this.byType.get(type);
-    if (!ofType) this.byType.set(type, (ofType = new Map<string, Resource>()));
-    ofType.set(resource.id!, resource);
-    this.storeVersion += 1;
   }
 
   private newId(type: string): string {
@@ -354,10 +313,9 @@ export class MemoryAdapter implements Adapter {
   private all(type: string, params: SearchParams): Resource[] {
     if (!TYPE_PATTERN.test(type)) throw badRequest(`Unknown resource type: ${type}`);
     const out: Resource[] = [];
-    const ofType = this.byType.get(type);
-    if (!ofType) return out;
-    const test = searchTest(params);
-    for (const resource of ofType.values()) if (test(resource)) out.push(resource);
+    for (const resource of this.store.values()) {
+      if (resource.resourceType === type && matches(resource, params)) out.push(resource);
+    }
     return out;
   }
 
@@ -380,8 +338,7 @@ export class MemoryAdapter implements Adapter {
   }
 
   private includedFor(page: readonly Resource[], includes: readonly string[]): Resource[] {
-    // What is in the page or included already (made at the first reference: most pages have none).
-    let seen: Set<string> | undefined;
+    const seen = new Set(page.map((r) => `${r.resourceType}/${r.id}`));
     const out: Resource[] = [];
     for (const include of includes) {
       const [sourceType, param, targetType] = include.split(':');
@@ -389,14 +346,13 @@ export class MemoryAdapter implements Adapter {
       if (!sourceType || !elements) throw badRequest(`Invalid _include parameter: ${include}`);
       for (const resource of page) {
         if (resource.resourceType !== sourceType) continue;
-        forEachReference(resource, elements, (ref) => {
-          seen ??= new Set(page.map((r) => `${r.resourceType}/${r.id}`));
-          if (seen.has(ref) || (targetType && !ref.startsWith(`${targetType}/`))) return;
+        for (const ref of elements.flatMap((e) => referencesIn(resource, e))) {
+          if (seen.has(ref) || (targetType && !ref.startsWith(`${targetType}/`))) continue;
           const found = this.store.get(ref);
-          if (!found) return;
+          if (!found) continue;
           seen.add(ref);
           out.push(found);
-        });
+        }
       }
     }
     return out;

@@ -14,65 +14,28 @@ interface Entry {
   waiters: number;
 }
 
-/** Values `deepFreeze` finished: frozen all the way down, so a later walk stops at them. */
+/** Values `deepFreeze` finished: frozen all the way down, so a later call stops at them. */
 const frozenTrees = new WeakSet<object>();
 
-/** Nesting walked by recursion (fast); deeper objects wait on a list, so no depth runs out of stack. */
-const RECURSION_DEPTH = 200;
-
-interface FreezeWalk {
-  /** Objects deeper than `RECURSION_DEPTH`, still to walk. */
-  deeper: object[];
-  /** Objects met already frozen (by this walk, through a second reference or a cycle, or before it), walked once. */
-  walked?: WeakSet<object>;
-}
-
-function freezeFrom(item: object, depth: number, walk: FreezeWalk): void {
-  if (!Object.isFrozen(item)) {
-    Object.freeze(item);
-  } else {
-    if (frozenTrees.has(item) || walk.walked?.has(item)) return;
-    (walk.walked ??= new WeakSet()).add(item);
-  }
-  if (depth >= RECURSION_DEPTH) {
-    // Frozen above; its children are walked from the list.
-    walk.deeper.push(item);
-    return;
-  }
-  if (Array.isArray(item)) {
-    for (let i = 0; i < item.length; i += 1) {
-      const child: unknown = item[i];
-      if (typeof child === 'object' && child !== null) freezeFrom(child, depth + 1, walk);
-    }
-  } else {
-    for (const key in item) {
-      if (!Object.hasOwn(item, key)) continue;
-      const child: unknown = (item as Record<string, unknown>)[key];
-      if (typeof child === 'object' && child !== null) freezeFrom(child, depth + 1, walk);
-    }
-  }
-}
-
 /**
- * Freezes `value` and everything reachable from it, and returns it. FHIR extensions nest deeply:
- * any depth is fine. A value it froze before (a resource a store keeps and shares, say) is not
- * walked again; an object frozen by someone else is walked once, as its children may not be.
+ * Freezes `value` and everything reachable from it, and returns it. Iterative (FHIR extensions nest
+ * deeply); each object is visited once, also one that was frozen already (its children may not be),
+ * and a value it froze before (a resource a store keeps and shares, say) is not walked again.
  * Throws a TypeError for what cannot be frozen (a typed array with elements, say).
  */
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || frozenTrees.has(value)) return value;
-  const walk: FreezeWalk = { deeper: [] };
-  freezeFrom(value, 0, walk);
-  while (walk.deeper.length) {
-    const item = walk.deeper.pop()!;
-    // Already frozen by `freezeFrom`: walk its children from depth 0.
+  const seen = new WeakSet<object>();
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null || seen.has(item) || frozenTrees.has(item)) continue;
+    seen.add(item);
+    Object.freeze(item);
     if (Array.isArray(item)) {
-      for (const child of item as unknown[]) if (typeof child === 'object' && child !== null) freezeFrom(child, 0, walk);
+      for (let i = 0; i < item.length; i += 1) stack.push(item[i]);
     } else {
-      for (const key of Object.keys(item)) {
-        const child: unknown = (item as Record<string, unknown>)[key];
-        if (typeof child === 'object' && child !== null) freezeFrom(child, 0, walk);
-      }
+      for (const key of Object.keys(item)) stack.push((item as Record<string, unknown>)[key]);
     }
   }
   frozenTrees.add(value);

@@ -36,9 +36,7 @@ export function newIdentifier(): Identifier {
 
 /** `Patient/<id>` (or a URL ending in it) names patient `id`; anything else, or nothing, does not. */
 function namesOtherPatient(reference: Reference | undefined, patientId: string): boolean {
-  const raw = reference?.reference;
-  if (raw === undefined || raw === `Patient/${patientId}`) return false;
-  const ref = typeof raw === 'string' ? raw.replace(/\/_history\/[^/]+$/, '') : undefined;
+  const ref = typeof reference?.reference === 'string' ? reference.reference.replace(/\/_history\/[^/]+$/, '') : undefined;
   if (ref === undefined || !/(^|\/)Patient\/[^/]+$/.test(ref)) return false;
   return !(ref === `Patient/${patientId}` || ref.endsWith(`/Patient/${patientId}`));
 }
@@ -120,18 +118,11 @@ export class UtilityClient {
         patient: patientId, _include: `${type}:medication`,
       }, ['Medication'], patientId, options)));
     const records: MedicationRecord[] = [];
-    // Medications neither included nor contained are read (in parallel); most lists have none.
-    const reads: Promise<void>[] = [];
     for (const { matches, included } of results) {
       const medications = new Map<string, Medication>();
       for (const r of included) if (r.resourceType === 'Medication' && r.id) medications.set(`Medication/${r.id}`, r as Medication);
-      for (const resource of matches) {
-        const record = medicationRecord(resource, medications);
-        records.push(record.record);
-        if (record.read) reads.push(this.readMedication(record.read, record.record, options));
-      }
+      records.push(...await Promise.all(matches.map((resource) => this.medicationRecord(resource, medications, options))));
     }
-    if (reads.length) await Promise.all(reads);
     return records;
   }
 
@@ -299,46 +290,35 @@ export class UtilityClient {
     }
   }
 
-  /** Resolves a record's medication from a read (shared and cached): the server did not include it (no `_include` support). */
-  private async readMedication(id: string, record: MedicationRecord, options: RequestOptions): Promise<void> {
-    const medication = await this.cachedRead<Medication>('Medication', id, options).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    });
-    if (!medication) return;
-    record.medication = medication;
-    if (medication.code) record.concept = medication.code;
+  private async medicationRecord(
+    resource: MedicationRequest | MedicationStatement,
+    included: ReadonlyMap<string, Medication>,
+    options: RequestOptions,
+  ): Promise<MedicationRecord> {
+    const reference = resource.medicationReference;
+    const ref = typeof reference?.reference === 'string' ? reference.reference : undefined;
+    let medication: Medication | undefined;
+    if (ref?.startsWith('#')) {
+      const id = ref.slice(1);
+      const contained = Array.isArray(resource.contained) ? resource.contained : [];
+      medication = contained.find((c): c is Medication => c?.resourceType === 'Medication' && c.id === id);
+    } else if (ref) {
+      const local = /^Medication\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(ref);
+      medication = local ? included.get(`Medication/${local[1]}`) : undefined;
+      if (!medication && local) {
+        // The server did not include it (no `_include` support): read it, shared and cached.
+        medication = await this.cachedRead<Medication>('Medication', local[1], options).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        });
+      }
+    }
+    const concept = medication?.code
+      ?? resource.medicationCodeableConcept
+      ?? (typeof reference?.display === 'string' && reference.display.trim() ? { text: reference.display } : undefined);
+    const record: MedicationRecord = { resource };
+    if (medication) record.medication = medication;
+    if (concept) record.concept = concept;
+    return record;
   }
-}
-
-const MEDICATION_REFERENCE = /^Medication\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
-
-/**
- * A record with its Medication from `contained` or the included ones; `read`: the id of the
- * Medication still to read (a local reference the server did not include).
- */
-function medicationRecord(
-  resource: MedicationRequest | MedicationStatement,
-  included: ReadonlyMap<string, Medication>,
-): { record: MedicationRecord; read?: string } {
-  const reference = resource.medicationReference;
-  const ref = typeof reference?.reference === 'string' ? reference.reference : undefined;
-  let medication: Medication | undefined;
-  let read: string | undefined;
-  if (ref?.startsWith('#')) {
-    const id = ref.slice(1);
-    const contained = Array.isArray(resource.contained) ? resource.contained : [];
-    medication = contained.find((c): c is Medication => c?.resourceType === 'Medication' && c.id === id);
-  } else if (ref) {
-    const local = MEDICATION_REFERENCE.exec(ref);
-    medication = local ? included.get(`Medication/${local[1]}`) : undefined;
-    if (!medication && local) read = local[1];
-  }
-  const concept = medication?.code
-    ?? resource.medicationCodeableConcept
-    ?? (typeof reference?.display === 'string' && reference.display.trim() ? { text: reference.display } : undefined);
-  const record: MedicationRecord = { resource };
-  if (medication) record.medication = medication;
-  if (concept) record.concept = concept;
-  return read === undefined ? { record } : { record, read };
 }
