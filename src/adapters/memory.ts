@@ -178,13 +178,13 @@ export class MemoryAdapter implements Adapter {
   /** @inheritdoc */
   readonly name = 'memory';
   /** `Type/id` → the record (a write stores a new one: a record, once shared frozen, never changes). */
-  private readonly store = new Map<string, Resource>();
+  readonly #store = new Map<string, Resource>();
   /** Bumped by every write, so a remembered search result is never used after the store changed. */
-  private storeVersion = 0;
+  #storeVersion = 0;
   /** The last search's full match list: paging through it must not rescan the store per page. */
-  private lastSearch: { key: string; version: number; all: Resource[] } | undefined;
+  #lastSearch: { key: string; version: number; all: Resource[] } | undefined;
   private readonly options: MemoryAdapterOptions;
-  private idCounter = 0;
+  #idCounter = 0;
 
   /**
    * @param seed a FHIR Bundle (its `urn:uuid:` fullUrl references are rewritten to `Type/id`) or an
@@ -194,16 +194,16 @@ export class MemoryAdapter implements Adapter {
   constructor(seed?: Bundle | readonly Resource[], options: MemoryAdapterOptions = {}) {
     this.options = { ...options };
     for (const resource of seedResources(seed)) {
-      resource.id ??= this.newId(resource.resourceType);
+      resource.id ??= this.#newId(resource.resourceType);
       resource.meta = { ...resource.meta, versionId: resource.meta?.versionId ?? '1' };
-      this.store.set(`${resource.resourceType}/${resource.id}`, resource);
+      this.#store.set(`${resource.resourceType}/${resource.id}`, resource);
     }
   }
 
   /** Reads one resource; `NotFoundError` when there is none. */
   async read<T extends Resource = Resource>(type: string, id: string, options: ReadOptions = {}): Promise<T> {
-    await this.pause(options.signal);
-    const found = this.store.get(`${type}/${id}`);
+    await this.#pause(options.signal);
+    const found = this.#store.get(`${type}/${id}`);
     if (!found) throw new NotFoundError(MESSAGES.notFound, { status: 404 });
     return answer([found], options)[0] as T;
   }
@@ -213,13 +213,13 @@ export class MemoryAdapter implements Adapter {
    * pages whose `next` is an opaque `memory:` link for `nextPage`.
    */
   async search<T extends Resource = Resource>(type: string, params: SearchParams, options: ReadOptions = {}): Promise<SearchPage<T>> {
-    await this.pause(options.signal);
-    return this.pageOf<T>({ type, params: { ...params }, offset: 0 }, options);
+    await this.#pause(options.signal);
+    return this.#pageOf<T>({ type, params: { ...params }, offset: 0 }, options);
   }
 
   /** Follows a `next` link given by `search` or an earlier `nextPage`. */
   async nextPage<T extends Resource = Resource>(next: string, options: ReadOptions = {}): Promise<SearchPage<T>> {
-    await this.pause(options.signal);
+    await this.#pause(options.signal);
     let token: PageToken;
     try {
       if (!next.startsWith(NEXT_PREFIX)) throw new Error('not a memory link');
@@ -228,7 +228,7 @@ export class MemoryAdapter implements Adapter {
     } catch {
       throw badRequest('The link to the next page of results is not valid.');
     }
-    return this.pageOf<T>(token, options);
+    return this.#pageOf<T>(token, options);
   }
 
   /**
@@ -236,23 +236,23 @@ export class MemoryAdapter implements Adapter {
    * returned instead (`created: false`); several matches are a `ConflictError` (412).
    */
   async create<T extends Resource>(resource: T, options: CreateOptions = {}): Promise<CreateResult<T>> {
-    await this.pause(options.signal);
-    const type = this.checkWritable(resource);
+    await this.#pause(options.signal);
+    const type = this.#checkWritable(resource);
     if (options.ifNoneExist !== undefined) {
       const params: SearchParams = {};
       for (const [key, value] of new URLSearchParams(options.ifNoneExist)) {
         const prev = params[key];
         params[key] = prev === undefined ? value : [...valuesOf(params, key), value];
       }
-      const found = this.all(type, params);
+      const found = this.#all(type, params);
       if (found.length > 1) throw new ConflictError('More than one record matches, so none was created.', { status: 412 });
       if (found.length === 1) return { resource: wire(found[0]) as T, created: false };
     }
     const stored = storable(resource);
-    stored.id = this.newId(type);
+    stored.id = this.#newId(type);
     stored.meta = { ...stored.meta, versionId: '1', lastUpdated: new Date().toISOString() };
-    this.store.set(`${type}/${stored.id}`, stored);
-    this.storeVersion += 1;
+    this.#store.set(`${type}/${stored.id}`, stored);
+    this.#storeVersion += 1;
     return { resource: wire(stored) as T, created: true };
   }
 
@@ -262,11 +262,11 @@ export class MemoryAdapter implements Adapter {
    * a missing resource is created with the given id (update as create).
    */
   async update<T extends Resource>(resource: T, options: UpdateOptions = {}): Promise<T> {
-    await this.pause(options.signal);
-    const type = this.checkWritable(resource);
+    await this.#pause(options.signal);
+    const type = this.#checkWritable(resource);
     if (typeof resource.id !== 'string' || !ID_PATTERN.test(resource.id)) throw badRequest('The record to save has no valid id.');
     const key = `${type}/${resource.id}`;
-    const current = this.store.get(key);
+    const current = this.#store.get(key);
     if (options.ifMatch !== undefined) {
       if (!current) throw new NotFoundError(MESSAGES.notFound, { status: 404 });
       const wanted = /^(?:W\/)?"?([^"]*)"?$/.exec(options.ifMatch.trim())?.[1];
@@ -276,8 +276,8 @@ export class MemoryAdapter implements Adapter {
     const version = previous === undefined ? '1' : /^\d+$/.test(previous) ? String(Number(previous) + 1) : `${previous}.1`;
     const stored = storable(resource);
     stored.meta = { ...stored.meta, versionId: version, lastUpdated: new Date().toISOString() };
-    this.store.set(key, stored);
-    this.storeVersion += 1;
+    this.#store.set(key, stored);
+    this.#storeVersion += 1;
     return wire(stored) as T;
   }
 
@@ -292,44 +292,44 @@ export class MemoryAdapter implements Adapter {
     return typeof writable === 'boolean' ? writable : writable.includes(type);
   }
 
-  private newId(type: string): string {
+  #newId(type: string): string {
     let id: string;
-    do id = `mem-${++this.idCounter}`; while (this.store.has(`${type}/${id}`));
+    do id = `mem-${++this.#idCounter}`; while (this.#store.has(`${type}/${id}`));
     return id;
   }
 
-  private checkWritable(resource: Resource): string {
+  #checkWritable(resource: Resource): string {
     const type: unknown = typeof resource === 'object' && resource !== null ? resource.resourceType : undefined;
     if (typeof type !== 'string' || !TYPE_PATTERN.test(type)) throw badRequest('The record to save is not a FHIR resource.');
     if (!this.canWrite(type)) throw new ForbiddenError(MESSAGES.forbidden, { status: 403 });
     return type;
   }
 
-  private async pause(signal?: AbortSignal): Promise<void> {
+  async #pause(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) throw abortError();
     if (this.options.latencyMs) await sleep(this.options.latencyMs, signal);
   }
 
-  private all(type: string, params: SearchParams): Resource[] {
+  #all(type: string, params: SearchParams): Resource[] {
     if (!TYPE_PATTERN.test(type)) throw badRequest(`Unknown resource type: ${type}`);
     const out: Resource[] = [];
-    for (const resource of this.store.values()) {
+    for (const resource of this.#store.values()) {
       if (resource.resourceType === type && matches(resource, params)) out.push(resource);
     }
     return out;
   }
 
-  private pageOf<T extends Resource>(token: PageToken, options: ReadOptions): SearchPage<T> {
+  #pageOf<T extends Resource>(token: PageToken, options: ReadOptions): SearchPage<T> {
     const { type, params, offset } = token;
     const key = JSON.stringify([type, params]);
-    const last = this.lastSearch;
-    const all = last && last.key === key && last.version === this.storeVersion ? last.all : this.all(type, params);
-    this.lastSearch = { key, version: this.storeVersion, all };
+    const last = this.#lastSearch;
+    const all = last && last.key === key && last.version === this.#storeVersion ? last.all : this.#all(type, params);
+    this.#lastSearch = { key, version: this.#storeVersion, all };
     const countValue = valuesOf(params, '_count')[0];
     const count = countValue === undefined ? all.length : Number.parseInt(countValue, 10);
     if (!Number.isInteger(count) || count < 0) throw badRequest('_count must be a whole number.');
     const page = all.slice(offset, offset + count);
-    const included = this.includedFor(page, valuesOf(params, '_include'));
+    const included = this.#includedFor(page, valuesOf(params, '_include'));
     const result: SearchPage<T> = { matches: answer(page, options) as T[], included: answer(included, options), total: all.length };
     if (count > 0 && offset + count < all.length) {
       result.next = NEXT_PREFIX + encodeURIComponent(JSON.stringify({ type, params, offset: offset + count } satisfies PageToken));
@@ -337,7 +337,7 @@ export class MemoryAdapter implements Adapter {
     return result;
   }
 
-  private includedFor(page: readonly Resource[], includes: readonly string[]): Resource[] {
+  #includedFor(page: readonly Resource[], includes: readonly string[]): Resource[] {
     const seen = new Set(page.map((r) => `${r.resourceType}/${r.id}`));
     const out: Resource[] = [];
     for (const include of includes) {
@@ -348,7 +348,7 @@ export class MemoryAdapter implements Adapter {
         if (resource.resourceType !== sourceType) continue;
         for (const ref of elements.flatMap((e) => referencesIn(resource, e))) {
           if (seen.has(ref) || (targetType && !ref.startsWith(`${targetType}/`))) continue;
-          const found = this.store.get(ref);
+          const found = this.#store.get(ref);
           if (!found) continue;
           seen.add(ref);
           out.push(found);

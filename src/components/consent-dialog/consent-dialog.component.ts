@@ -149,28 +149,28 @@ export class ZkConsentDialog extends ZkElement {
   @property({ attribute: false }) performer: ConsentPerformer = 'patient';
 
   /** Decisions waiting to be recorded, by patient + decision + request: their Consent (and identifier) are kept for every retry. */
-  private readonly drafts = new Map<string, Draft>();
-  private opener: HTMLElement | undefined;
-  private readonly modal = new ModalInput({
+  readonly #drafts = new Map<string, Draft>();
+  #opener: HTMLElement | undefined;
+  readonly #modal = new ModalInput({
     dialog: () => this.dialogElement,
     activeElement: () => this.shadowRoot?.activeElement,
-    requestClose: (source) => this.requestClose(source),
+    requestClose: (source) => this.#requestClose(source),
   });
   /** The element to focus after the next render. */
-  private focusAfterRender: string | undefined;
+  #focusAfterRender: string | undefined;
 
-  private readonly stepActions: StepActions = {
-    choose: (decision) => this.choose(decision),
-    back: () => this.back(),
-    record: () => void this.record(),
-    done: () => this.requestClose('close-button'),
-    requestOf: (draft) => this.requestOf(draft),
+  readonly #stepActions: StepActions = {
+    choose: (decision) => this.#choose(decision),
+    back: () => this.#back(),
+    record: () => void this.#record(),
+    done: () => this.#requestClose('close-button'),
+    requestOf: (draft) => this.#requestOf(draft),
   };
 
-  private readonly historyActions: HistoryActions = {
-    askWithdraw: (summary) => this.askWithdraw(summary),
-    withdraw: (summary) => void this.withdraw(summary),
-    keepConsent: () => this.keepConsent(),
+  readonly #historyActions: HistoryActions = {
+    askWithdraw: (summary) => this.#askWithdraw(summary),
+    withdraw: (summary) => void this.#withdraw(summary),
+    keepConsent: () => this.#keepConsent(),
   };
 
   private readonly consentsTask = new Task(this, {
@@ -193,7 +193,7 @@ export class ZkConsentDialog extends ZkElement {
     if (changed.has('open')) {
       if (this.open) {
         if (dialogParts.module === undefined) void dialogParts.load().then(() => this.requestUpdate());
-        this.opener ??= deepActiveElement();
+        this.#opener ??= deepActiveElement();
         this.notice = undefined;
         this.closeConfirm = false;
         this.withdrawal = this.withdrawal?.phase === 'saving' ? this.withdrawal : undefined;
@@ -204,7 +204,7 @@ export class ZkConsentDialog extends ZkElement {
     const requestChanged = (['request', 'recipient', 'purpose', 'data', 'until', 'performer'] as const).some((k) => changed.has(k));
     if (requestChanged && this.step.name === 'confirm') {
       // Never confirm a decision about something other than what is now shown as asked.
-      const current = this.effectiveRequest;
+      const current = this.#effectiveRequest;
       const draft = this.step.draft;
       if (!current || loadedParts().requestFingerprint(current) !== draft.fingerprint || draft.performerKey !== JSON.stringify(this.performer)) {
         this.step = { name: 'choose' };
@@ -223,16 +223,16 @@ export class ZkConsentDialog extends ZkElement {
     if (changed.has('open') && dialog) {
       if (this.open && !dialog.open && this.isConnected) {
         dialog.showModal();
-        this.focusInside('heading');
+        this.#focusInside('heading');
       } else if (!this.open && dialog.open) {
         dialog.close();
       }
-      if (!this.open) this.restoreFocus();
+      if (!this.open) this.#restoreFocus();
     }
-    if (this.focusAfterRender) {
-      const id = this.focusAfterRender;
-      this.focusAfterRender = undefined;
-      this.focusInside(id);
+    if (this.#focusAfterRender) {
+      const id = this.#focusAfterRender;
+      this.#focusAfterRender = undefined;
+      this.#focusInside(id);
     }
   }
 
@@ -247,11 +247,11 @@ export class ZkConsentDialog extends ZkElement {
     if (this.open) this.reloadCount += 1;
   }
 
-  private get effectiveRequest(): ConsentRequest | undefined {
+  get #effectiveRequest(): ConsentRequest | undefined {
     return this.request ?? dialogParts.module?.requestFromAttributes({ recipient: this.recipient, purpose: this.purpose, data: this.data, until: this.until });
   }
 
-  private get loaded(): Loaded | undefined {
+  get #loaded(): Loaded | undefined {
     const value = this.consentsTask.value;
     if (typeof value !== 'object') return undefined;
     // A reload keeps the list on screen; another patient or data source never shows the old one.
@@ -259,7 +259,7 @@ export class ZkConsentDialog extends ZkElement {
     return value;
   }
 
-  private canWrite(loaded: Loaded): boolean {
+  #canWrite(loaded: Loaded): boolean {
     return loaded.client.canWrite('Consent');
   }
 
@@ -267,26 +267,26 @@ export class ZkConsentDialog extends ZkElement {
    * Whether the signed-in session has ended (the adapter said so: `session-expired`). A 401 alone
    * is not enough: a host's token provider may have a new token by the next try.
    */
-  private get sessionEnded(): boolean {
+  get #sessionEnded(): boolean {
     return this.client?.sessionEnded === true;
   }
 
-  private requestSignIn(): void {
+  #requestSignIn(): void {
     this.dispatchEvent(new ZkSignInRequestEvent());
   }
 
-  private focusInside(id: string): void {
+  #focusInside(id: string): void {
     const target = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
     target?.focus();
   }
 
-  private restoreFocus(): void {
-    const opener = this.opener;
-    this.opener = undefined;
+  #restoreFocus(): void {
+    const opener = this.#opener;
+    this.#opener = undefined;
     if (opener?.isConnected) opener.focus();
   }
 
-  private announce(text: string): void {
+  #announce(text: string): void {
     // Clear first so the same words are announced again.
     this.announcement = '';
     void this.updateComplete.then(() => {
@@ -294,52 +294,52 @@ export class ZkConsentDialog extends ZkElement {
     });
   }
 
-  private draftFor(loaded: Loaded, request: ConsentRequest, decision: ConsentDecision): Draft {
+  #draftFor(loaded: Loaded, request: ConsentRequest, decision: ConsentDecision): Draft {
     const { buildConsent, consentIdentifier, requestFingerprint } = loadedParts();
     const fingerprint = requestFingerprint(request);
     const performerKey = JSON.stringify(this.performer);
     const key = JSON.stringify([loaded.patientId, decision, fingerprint, performerKey]);
-    let draft = this.drafts.get(key);
+    let draft = this.#drafts.get(key);
     if (!draft) {
       const consent = buildConsent({
         request, decision, patientId: loaded.patientId, performer: this.performer,
         identifier: consentIdentifier(newUuid()), now: new Date(),
       });
       draft = { key, fingerprint, performerKey, decision, request, consent };
-      this.drafts.set(key, draft);
+      this.#drafts.set(key, draft);
     }
     return draft;
   }
 
   /** The request to word a draft with: the current one when it asks the same (e.g. after a language switch). */
-  private requestOf(draft: Draft): ConsentRequest {
-    const current = this.effectiveRequest;
+  #requestOf(draft: Draft): ConsentRequest {
+    const current = this.#effectiveRequest;
     return current && loadedParts().requestFingerprint(current) === draft.fingerprint ? current : draft.request;
   }
 
-  private choose(decision: ConsentDecision): void {
-    const loaded = this.loaded;
-    const request = this.effectiveRequest;
-    if (!loaded || !request || !this.canWrite(loaded)) return;
-    this.step = { name: 'confirm', draft: this.draftFor(loaded, request, decision) };
-    this.focusAfterRender = 'confirm-heading';
+  #choose(decision: ConsentDecision): void {
+    const loaded = this.#loaded;
+    const request = this.#effectiveRequest;
+    if (!loaded || !request || !this.#canWrite(loaded)) return;
+    this.step = { name: 'confirm', draft: this.#draftFor(loaded, request, decision) };
+    this.#focusAfterRender = 'confirm-heading';
   }
 
-  private back(): void {
+  #back(): void {
     if (this.step.name === 'saving') return;
     this.step = { name: 'choose' };
-    this.focusAfterRender = 'choose-heading';
+    this.#focusAfterRender = 'choose-heading';
   }
 
-  private async record(): Promise<void> {
+  async #record(): Promise<void> {
     const step = this.step;
     const client = this.client;
     if ((step.name !== 'confirm' && step.name !== 'failed') || !client) return;
     const { draft } = step;
     const { DecisionMismatchError, classifyConsent, hasIdentifier } = loadedParts();
     this.step = { name: 'saving', draft };
-    this.focusAfterRender = 'saving-status';
-    this.announce(msg('Saving your decision…', { id: 'consent-dialog.saving' }));
+    this.#focusAfterRender = 'saving-status';
+    this.#announce(msg('Saving your decision…', { id: 'consent-dialog.saving' }));
     try {
       // No abort signal: a write that was sent is never abandoned half-way.
       const stored = await client.recordConsent(draft.consent);
@@ -348,17 +348,17 @@ export class ZkConsentDialog extends ZkElement {
         || classifyConsent(stored).kind !== draft.decision) {
         throw new DecisionMismatchError('The stored Consent does not match the decision');
       }
-      this.drafts.clear();
+      this.#drafts.clear();
       this.closeConfirm = false;
       this.step = { name: 'saved', draft, consent: stored };
-      this.focusAfterRender = this.open ? 'saved-message' : undefined;
-      this.announce(msg('Your decision has been recorded.', { id: 'consent-dialog.saved' }));
-      this.emit(new ZkConsentDecisionEvent(stored));
+      this.#focusAfterRender = this.open ? 'saved-message' : undefined;
+      this.#announce(msg('Your decision has been recorded.', { id: 'consent-dialog.saved' }));
+      this.#emit(new ZkConsentDecisionEvent(stored));
       // The list reloads through the client's change notification (dataChanged).
     } catch (error) {
       this.closeConfirm = false;
       this.step = { name: 'failed', draft, error };
-      this.focusAfterRender = this.open ? 'failed-message' : undefined;
+      this.#focusAfterRender = this.open ? 'failed-message' : undefined;
       // The failed box is role=alert: it announces itself.
       this.announcement = '';
       // The write may have reached the server before it failed: the list shows what is there.
@@ -366,25 +366,25 @@ export class ZkConsentDialog extends ZkElement {
     }
   }
 
-  private askWithdraw(summary: ConsentSummary): void {
+  #askWithdraw(summary: ConsentSummary): void {
     this.notice = undefined;
-    this.withdrawal = { key: this.itemKey(summary), phase: 'confirm' };
-    this.focusAfterRender = 'withdraw-question';
+    this.withdrawal = { key: this.#itemKey(summary), phase: 'confirm' };
+    this.#focusAfterRender = 'withdraw-question';
   }
 
-  private keepConsent(): void {
+  #keepConsent(): void {
     this.withdrawal = undefined;
-    this.focusAfterRender = 'history-heading';
+    this.#focusAfterRender = 'history-heading';
   }
 
-  private async withdraw(summary: ConsentSummary): Promise<void> {
-    const loaded = this.loaded;
+  async #withdraw(summary: ConsentSummary): Promise<void> {
+    const loaded = this.#loaded;
     if (!loaded || this.withdrawal?.phase === 'saving') return;
-    const key = this.itemKey(summary);
+    const key = this.#itemKey(summary);
     const { DecisionMismatchError } = loadedParts();
     this.withdrawal = { key, phase: 'saving' };
-    this.focusAfterRender = 'withdraw-status';
-    this.announce(msg('Withdrawing your decision…', { id: 'consent-dialog.withdrawing' }));
+    this.#focusAfterRender = 'withdraw-status';
+    this.#announce(msg('Withdrawing your decision…', { id: 'consent-dialog.withdrawing' }));
     try {
       const updated = await loaded.client.withdrawConsent(summary.consent);
       if (updated?.resourceType !== 'Consent' || updated.status !== 'inactive') {
@@ -392,8 +392,8 @@ export class ZkConsentDialog extends ZkElement {
       }
       this.withdrawal = undefined;
       this.notice = { kind: 'withdrawn', text: msg('Your decision has been withdrawn. It no longer applies.', { id: 'consent-dialog.withdrawn' }) };
-      this.focusAfterRender = 'notice';
-      this.emit(new ZkConsentWithdrawEvent(updated));
+      this.#focusAfterRender = 'notice';
+      this.#emit(new ZkConsentWithdrawEvent(updated));
     } catch (error) {
       if (error instanceof ConflictError) {
         this.withdrawal = undefined;
@@ -401,58 +401,58 @@ export class ZkConsentDialog extends ZkElement {
           kind: 'conflict',
           text: msg('This decision was changed elsewhere in the meantime, so nothing was withdrawn. The list has been reloaded: check it, and withdraw again if you still want to.', { id: 'consent-dialog.withdraw-conflict' }),
         };
-        this.focusAfterRender = 'notice';
+        this.#focusAfterRender = 'notice';
         this.reloadCount += 1;
       } else {
         this.withdrawal = { key, phase: 'failed', error };
-        this.focusAfterRender = 'withdraw-failed';
+        this.#focusAfterRender = 'withdraw-failed';
       }
     }
   }
 
   /** Dispatches one of the documented `zk-*` events (listed in the class header for the manifest). */
-  private emit(event: Event): boolean {
+  #emit(event: Event): boolean {
     return this.dispatchEvent(event);
   }
 
-  private itemKey(summary: ConsentSummary): string {
+  #itemKey(summary: ConsentSummary): string {
     const c = summary.consent;
     return c.id ? `id:${c.id}` : `identifier:${JSON.stringify(c.identifier ?? [])}`;
   }
 
   /** Asks to close (Escape, close button, backdrop): the host may veto; while saving, the user is asked first. */
-  private requestClose(source: ZkCloseSource): void {
+  #requestClose(source: ZkCloseSource): void {
     if (!this.open) return;
     const event = new ZkRequestCloseEvent(source);
-    this.emit(event);
+    this.#emit(event);
     if (event.defaultPrevented) return;
     if (this.step.name === 'saving' || this.withdrawal?.phase === 'saving') {
       this.closeConfirm = true;
-      this.focusAfterRender = 'close-confirm-heading';
+      this.#focusAfterRender = 'close-confirm-heading';
       return;
     }
-    this.closeByUser();
+    this.#closeByUser();
   }
 
-  private closeByUser(): void {
+  #closeByUser(): void {
     this.closeConfirm = false;
     this.open = false;
-    this.emit(new ZkConsentCloseEvent());
+    this.#emit(new ZkConsentCloseEvent());
   }
 
-  private keepOpen(): void {
+  #keepOpen(): void {
     this.closeConfirm = false;
-    this.focusAfterRender = this.step.name === 'saving' ? 'saving-status' : 'heading';
+    this.#focusAfterRender = this.step.name === 'saving' ? 'saving-status' : 'heading';
   }
 
   /** The dialog closed natively (e.g. the browser forced it): follow it. */
-  private onNativeClose(): void {
+  #onNativeClose(): void {
     // The close event comes late (Chromium: at the next animation frame), so after close() and a
     // quick show() it arrives when the dialog is open again: that one is stale, not a close.
     if (!this.open || this.dialogElement?.open) return;
     this.closeConfirm = false;
     this.open = false;
-    this.emit(new ZkConsentCloseEvent());
+    this.#emit(new ZkConsentCloseEvent());
   }
 
   // --- public methods --------------------------------------------------------------------------
@@ -460,7 +460,7 @@ export class ZkConsentDialog extends ZkElement {
   /** Opens the dialog (modal). Focus returns to the element focused now when it closes. */
   show(): void {
     if (this.open) return;
-    this.opener = deepActiveElement();
+    this.#opener = deepActiveElement();
     this.open = true;
   }
 
@@ -472,7 +472,7 @@ export class ZkConsentDialog extends ZkElement {
   /** Forgets pending decisions (and their identifiers) and starts over. Does nothing while saving. */
   reset(): void {
     if (this.step.name === 'saving') return;
-    this.drafts.clear();
+    this.#drafts.clear();
     this.step = { name: 'choose' };
     this.withdrawal = undefined;
     this.notice = undefined;
@@ -484,30 +484,30 @@ export class ZkConsentDialog extends ZkElement {
     return html`<dialog
       part="dialog"
       aria-labelledby="heading"
-      @keydown=${this.modal.keydown}
-      @cancel=${this.modal.cancel}
-      @close=${() => this.onNativeClose()}
-      @pointerdown=${this.modal.pointerdown}
-      @click=${this.modal.click}
+      @keydown=${this.#modal.keydown}
+      @cancel=${this.#modal.cancel}
+      @close=${() => this.#onNativeClose()}
+      @pointerdown=${this.#modal.pointerdown}
+      @click=${this.#modal.click}
     >
       ${this.open ? this.renderBody() : nothing}
     </dialog>`;
   }
 
   protected renderBody(): TemplateResult {
-    const request = this.effectiveRequest;
+    const request = this.#effectiveRequest;
     return html`<div class="body">
       <header>
         <h2 id="heading" part="heading" tabindex="-1">${msg('Sharing your health data', { id: 'consent-dialog.heading' })}</h2>
         <button type="button" class="zk-button zk-secondary close" part="close-button"
-          aria-label=${msg('Close', { id: 'consent-dialog.close' })} @click=${() => this.requestClose('close-button')}>
+          aria-label=${msg('Close', { id: 'consent-dialog.close' })} @click=${() => this.#requestClose('close-button')}>
           <span aria-hidden="true">×</span>
         </button>
       </header>
       <div class="zk-visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${dialogParts.module
         ? html`${this.closeConfirm ? this.renderCloseConfirm() : nothing}
-          ${this.loaded ? this.renderPatient(this.loaded.patient) : nothing}
+          ${this.#loaded ? this.renderPatient(this.#loaded.patient) : nothing}
           ${request ? this.renderRequest(request) : nothing}
           ${this.renderLoadState(request)}`
         : this.renderBeforeParts()}
@@ -540,8 +540,8 @@ export class ZkConsentDialog extends ZkElement {
   protected renderLoadState(request: ConsentRequest | undefined): TemplateResult {
     const client = this.client;
     if (!client) return renderNoClient();
-    if (this.sessionEnded) return this.renderSessionEnded();
-    const loaded = this.loaded;
+    if (this.#sessionEnded) return this.renderSessionEnded();
+    const loaded = this.#loaded;
     const writable = client.canWrite('Consent');
     const pendingStep = this.step.name === 'saving' || this.step.name === 'failed' || this.step.name === 'saved';
     const showStep = writable && (pendingStep || (request !== undefined && loaded !== undefined));
@@ -562,7 +562,7 @@ export class ZkConsentDialog extends ZkElement {
 
   /** The session has ended: said once, with "Sign in again" (see renderSessionEnded in consent-request-form.ts). */
   protected renderSessionEnded(): TemplateResult {
-    return loadedParts().renderSessionEnded(this.step, this.locale, this.stepActions, () => this.requestSignIn());
+    return loadedParts().renderSessionEnded(this.step, this.locale, this.#stepActions, () => this.#requestSignIn());
   }
 
   protected renderListState(): TemplateResult | typeof nothing {
@@ -570,11 +570,11 @@ export class ZkConsentDialog extends ZkElement {
   }
 
   protected renderStep(): TemplateResult {
-    return loadedParts().renderStep(this.step, this.locale, this.stepActions);
+    return loadedParts().renderStep(this.step, this.locale, this.#stepActions);
   }
 
   protected renderCloseConfirm(): TemplateResult {
-    return loadedParts().renderCloseConfirm(() => this.keepOpen(), () => this.closeByUser());
+    return loadedParts().renderCloseConfirm(() => this.#keepOpen(), () => this.#closeByUser());
   }
 
   protected renderHistory(loaded: Loaded, writable: boolean, busy: boolean): TemplateResult {
@@ -584,12 +584,12 @@ export class ZkConsentDialog extends ZkElement {
   }
 
   protected renderItem(s: ConsentSummary, writable: boolean): TemplateResult {
-    const key = this.itemKey(s);
+    const key = this.#itemKey(s);
     const withdrawal = this.withdrawal?.key === key ? this.withdrawal : undefined;
-    return loadedParts().renderConsentItem(s, this.locale, writable, withdrawal, this.historyActions);
+    return loadedParts().renderConsentItem(s, this.locale, writable, withdrawal, this.#historyActions);
   }
 
   protected renderWithdraw(s: ConsentSummary, withdrawal: Withdrawal | undefined): TemplateResult {
-    return loadedParts().renderWithdraw(s, withdrawal, this.historyActions);
+    return loadedParts().renderWithdraw(s, withdrawal, this.#historyActions);
   }
 }

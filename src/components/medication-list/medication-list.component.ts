@@ -157,44 +157,44 @@ export class ZkMedicationList extends ZkElement {
       // A long list shows at once as the virtualised table, not first as a skeleton in its place.
       if (records.length > this.virtualizeThreshold) await virtualBody.load();
       const loaded = { client, patientAttr, records };
-      this.lastLoaded = loaded;
+      this.#lastLoaded = loaded;
       return loaded;
     },
     args: () => [this.client, this.patientId, this.reloadCount] as const,
   });
 
-  private lastLoaded: Loaded | undefined;
+  #lastLoaded: Loaded | undefined;
   /** The rows, sorted, filtered and grouped views of the loaded records, each made once per input. */
-  private readonly views = new RowViews();
-  private currentView: View | undefined;
-  private labelSheet: CSSStyleSheet | undefined;
-  private pendingAnnouncement: string | undefined;
-  private scheduledAnnouncement: string | undefined;
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #views = new RowViews();
+  #currentView: View | undefined;
+  #labelSheet: CSSStyleSheet | undefined;
+  #pendingAnnouncement: string | undefined;
+  #scheduledAnnouncement: string | undefined;
+  #announceTimer: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.announceTimer);
-    this.scheduledAnnouncement = undefined;
-    this.views.stop();
+    clearTimeout(this.#announceTimer);
+    this.#scheduledAnnouncement = undefined;
+    this.#views.stop();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    this.labelSheet = adoptCellLabels(this.shadowRoot, this.labelSheet, this.locale, (column) => this.columnLabel(column));
+    this.#labelSheet = adoptCellLabels(this.shadowRoot, this.#labelSheet, this.locale, (column) => this.#columnLabel(column));
     if (changed.has('sort') && !SORTS.includes(this.sort)) this.sort = 'name';
     if (changed.has('sortDirection') && this.sortDirection !== 'descending') this.sortDirection = 'ascending';
   }
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const all = this.currentView?.all;
-    if (all) this.views.prepareFilter(all);
-    const target = this.pendingAnnouncement;
-    if (target === undefined || target === this.announcement || target === this.scheduledAnnouncement) return;
-    clearTimeout(this.announceTimer);
-    this.scheduledAnnouncement = target;
-    this.announceTimer = setTimeout(() => {
-      this.scheduledAnnouncement = undefined;
+    const all = this.#currentView?.all;
+    if (all) this.#views.prepareFilter(all);
+    const target = this.#pendingAnnouncement;
+    if (target === undefined || target === this.announcement || target === this.#scheduledAnnouncement) return;
+    clearTimeout(this.#announceTimer);
+    this.#scheduledAnnouncement = target;
+    this.#announceTimer = setTimeout(() => {
+      this.#scheduledAnnouncement = undefined;
       this.announcement = target;
     }, ANNOUNCE_DELAY_MS);
   }
@@ -208,24 +208,24 @@ export class ZkMedicationList extends ZkElement {
     this.reloadCount += 1;
   }
 
-  private select(row: MedicationRow): void {
+  #select(row: MedicationRow): void {
     const event = new ZkMedicationSelectEvent(row);
     this.dispatchEvent(event);
   }
 
-  private readonly onFilterInput = (event: Event): void => {
+  readonly #onFilterInput = (event: Event): void => {
     this.filter = (event.target as HTMLInputElement).value;
   };
 
-  private readonly onHistoryToggle = (event: Event): void => {
+  readonly #onHistoryToggle = (event: Event): void => {
     this.showHistory = (event.target as HTMLInputElement).checked;
   };
 
-  private readonly onGroupToggle = (event: Event): void => {
+  readonly #onGroupToggle = (event: Event): void => {
     this.groupByStatus = (event.target as HTMLInputElement).checked;
   };
 
-  private toggleSort(sort: MedicationSort): void {
+  #toggleSort(sort: MedicationSort): void {
     if (this.sort === sort) this.sortDirection = this.sortDirection === 'ascending' ? 'descending' : 'ascending';
     else {
       this.sort = sort;
@@ -233,7 +233,7 @@ export class ZkMedicationList extends ZkElement {
     }
   }
 
-  private columnLabel(column: ColumnId): string {
+  #columnLabel(column: ColumnId): string {
     switch (column) {
       case 'name': return msg('Medication', { id: 'medication-list.col-name' });
       case 'strength': return msg('Strength', { id: 'medication-list.col-strength' });
@@ -245,7 +245,7 @@ export class ZkMedicationList extends ZkElement {
   }
 
   /** "10 current medications shown", "3 of 75 medications shown". */
-  private countText(view: View): string {
+  #countText(view: View): string {
     const shown = view.shown.length;
     const total = view.base.length;
     if (shown !== total) return msg(str`${shown} of ${total} medications shown`, { id: 'medication-list.count-filtered' });
@@ -259,12 +259,12 @@ export class ZkMedicationList extends ZkElement {
       : msg(str`${shown} current medications shown`, { id: 'medication-list.count-current' });
   }
 
-  private sortText(): string {
+  #sortText(): string {
     const column = COLUMNS.find((c) => SORT_OF[c] === this.sort) ?? 'name';
     const direction = this.sortDirection === 'descending'
       ? msg('descending', { id: 'medication-list.descending' })
       : msg('ascending', { id: 'medication-list.ascending' });
-    return msg(str`Sorted by ${this.columnLabel(column)}, ${direction}.`, { id: 'medication-list.sorted' });
+    return msg(str`Sorted by ${this.#columnLabel(column)}, ${direction}.`, { id: 'medication-list.sorted' });
   }
 
   /**
@@ -272,32 +272,32 @@ export class ZkMedicationList extends ZkElement {
    * the bound properties at once, so plain property bindings stay in step (no `live()` needed).
    */
   protected renderToolbar(): TemplateResult {
-    const earlier = this.currentView?.earlier ?? 0;
+    const earlier = this.#currentView?.earlier ?? 0;
     return html`<div class="toolbar" part="toolbar">
       <div class="filter">
         <label for="filter">${msg('Filter medication', { id: 'medication-list.filter-label' })}</label>
         <input id="filter" type="search" part="filter" autocomplete="off" spellcheck="false"
-          .value=${this.filter} @input=${this.onFilterInput}>
+          .value=${this.filter} @input=${this.#onFilterInput}>
       </div>
       <label class="check">
-        <input type="checkbox" part="history-toggle" .checked=${this.showHistory} @change=${this.onHistoryToggle}>
+        <input type="checkbox" part="history-toggle" .checked=${this.showHistory} @change=${this.#onHistoryToggle}>
         ${msg(str`Include history (${earlier})`, { id: 'medication-list.history-toggle' })}
       </label>
       <label class="check">
-        <input type="checkbox" part="group-toggle" .checked=${this.groupByStatus} @change=${this.onGroupToggle}>
+        <input type="checkbox" part="group-toggle" .checked=${this.groupByStatus} @change=${this.#onGroupToggle}>
         ${msg('Group by status', { id: 'medication-list.group-toggle' })}
       </label>
     </div>`;
   }
 
   /** A column header; sortable columns hold a button, and only the sorted one has `aria-sort`. */
-  private renderHeader(column: ColumnId, virtual: boolean): TemplateResult {
+  #renderHeader(column: ColumnId, virtual: boolean): TemplateResult {
     const sort = SORT_OF[column];
     const sorted = sort !== undefined && sort === this.sort;
     const ariaSort = sorted ? this.sortDirection : nothing;
-    const label = this.columnLabel(column);
+    const label = this.#columnLabel(column);
     const content = sort
-      ? html`<button type="button" class="sort" part="sort-button" @click=${() => this.toggleSort(sort)}>
+      ? html`<button type="button" class="sort" part="sort-button" @click=${() => this.#toggleSort(sort)}>
           ${label}<span class="sort-icon" aria-hidden="true">${sorted ? (this.sortDirection === 'ascending' ? '▲' : '▼') : '↕'}</span>
         </button>`
       : label;
@@ -336,7 +336,7 @@ export class ZkMedicationList extends ZkElement {
    * filtering, and every template instance costs.
    */
   protected renderRow(row: MedicationRow, rowIndex?: number): TemplateResult {
-    const select = () => this.select(row);
+    const select = () => this.#select(row);
     // "Not recorded" / "No dosage given": the same words for eyes and ears, muted by a class on the
     // row (`no-strength` …) rather than an element in each such cell, which took a template and an
     // element per cell to make and lay out.
@@ -374,7 +374,7 @@ export class ZkMedicationList extends ZkElement {
     </div>`;
   }
 
-  private renderGroupHeader(group: MedicationGroup, rowIndex?: number): TemplateResult {
+  #renderGroupHeader(group: MedicationGroup, rowIndex?: number): TemplateResult {
     const text = `${group.label} (${group.rows.length})`;
     if (rowIndex === undefined) {
       return html`<tr role="row" class="group-row" part="group-header" data-key="group:${group.status}"><th role="rowheader" scope="rowgroup" colspan=${COLUMNS.length}>${text}</th></tr>`;
@@ -384,7 +384,7 @@ export class ZkMedicationList extends ZkElement {
     </div>`;
   }
 
-  private caption(): string {
+  #caption(): string {
     return this.showHistory
       ? msg('Medication, including history', { id: 'medication-list.caption-all' })
       : msg('Current medication', { id: 'medication-list.caption-current' });
@@ -394,7 +394,7 @@ export class ZkMedicationList extends ZkElement {
   protected renderTable(rows: readonly MedicationRow[]): TemplateResult {
     if (rows.length > this.virtualizeThreshold) {
       const loaded = virtualBody.module;
-      if (loaded) return this.renderVirtualTable(rows, loaded.virtualBody);
+      if (loaded) return this.#renderVirtualTable(rows, loaded.virtualBody);
       if (loaded === undefined) {
         void virtualBody.load().then(() => this.requestUpdate());
         return renderLoading(msg('Loading medication', { id: 'medication-list.loading' }));
@@ -403,49 +403,49 @@ export class ZkMedicationList extends ZkElement {
     const groups = this.groupByStatus ? groupRows(rows, this.locale) : undefined;
     return html`<div class="scroll">
       <table part="table" role="table">
-        <caption part="caption">${this.caption()}</caption>
-        <thead><tr role="row" class="header">${COLUMNS.map((c) => this.renderHeader(c, false))}</tr></thead>
+        <caption part="caption">${this.#caption()}</caption>
+        <thead><tr role="row" class="header">${COLUMNS.map((c) => this.#renderHeader(c, false))}</tr></thead>
         ${groups
-          ? groups.map((g) => html`<tbody>${this.renderGroupHeader(g)}${g.rows.map((r) => this.renderRow(r))}</tbody>`)
+          ? groups.map((g) => html`<tbody>${this.#renderGroupHeader(g)}${g.rows.map((r) => this.renderRow(r))}</tbody>`)
           : html`<tbody>${rows.map((r) => this.renderRow(r))}</tbody>`}
       </table>
     </div>`;
   }
 
-  private renderVirtualTable(rows: readonly MedicationRow[], body: VirtualBody): TemplateResult {
-    const items = this.views.items(rows, this.groupByStatus, this.locale);
+  #renderVirtualTable(rows: readonly MedicationRow[], body: VirtualBody): TemplateResult {
+    const items = this.#views.items(rows, this.groupByStatus, this.locale);
     return html`<div class="scroll">
-      <div class="caption" id="caption" part="caption">${this.caption()}</div>
+      <div class="caption" id="caption" part="caption">${this.#caption()}</div>
       <div class="virtual" part="table" role="table" aria-labelledby="caption" aria-rowcount=${items.length + 1}>
-        <div role="rowgroup"><div role="row" class="tr header" aria-rowindex="1">${COLUMNS.map((c) => this.renderHeader(c, true))}</div></div>
+        <div role="rowgroup"><div role="row" class="tr header" aria-rowindex="1">${COLUMNS.map((c) => this.#renderHeader(c, true))}</div></div>
         <div role="rowgroup" class="body">
           <div virtualizer-sizer aria-hidden="true"></div>
           ${body<Item>(
             items,
             (item) => ('row' in item ? item.row.key : `group:${item.group.status}`),
-            (item, index) => ('row' in item ? this.renderRow(item.row, index + 2) : this.renderGroupHeader(item.group, index + 2)),
+            (item, index) => ('row' in item ? this.renderRow(item.row, index + 2) : this.#renderGroupHeader(item.group, index + 2)),
           )}
         </div>
       </div>
     </div>`;
   }
 
-  private renderLoaded(loaded: Loaded): TemplateResult {
-    const all = this.views.rows(loaded.records, this.locale);
+  #renderLoaded(loaded: Loaded): TemplateResult {
+    const all = this.#views.rows(loaded.records, this.locale);
     if (!all.length) {
-      this.pendingAnnouncement = undefined;
+      this.#pendingAnnouncement = undefined;
       return renderEmpty(msg('No medication recorded.', { id: 'medication-list.empty' }));
     }
-    const counts = this.views.counts(all);
-    const base = this.views.sorted(all, { showHistory: this.showHistory, sort: this.sort, direction: this.sortDirection, locale: this.locale });
-    const shown = this.views.filtered(base, this.filter);
+    const counts = this.#views.counts(all);
+    const base = this.#views.sorted(all, { showHistory: this.showHistory, sort: this.sort, direction: this.sortDirection, locale: this.locale });
+    const shown = this.#views.filtered(base, this.filter);
     const view: View = { all, base, shown, earlier: counts.history + counts.error };
-    this.currentView = view;
-    const count = this.countText(view);
-    this.pendingAnnouncement = `${count}. ${this.sortText()}`;
+    this.#currentView = view;
+    const count = this.#countText(view);
+    this.#pendingAnnouncement = `${count}. ${this.#sortText()}`;
     let body: TemplateResult;
-    if (!base.length) body = this.renderNoCurrent(view);
-    else if (!shown.length) body = this.renderNoMatch();
+    if (!base.length) body = this.#renderNoCurrent(view);
+    else if (!shown.length) body = this.#renderNoMatch();
     else body = this.renderTable(shown);
     return html`${this.renderToolbar()}
       <p class="count" part="count">${count}</p>
@@ -453,7 +453,7 @@ export class ZkMedicationList extends ZkElement {
       ${body}`;
   }
 
-  private renderNoCurrent(view: View): TemplateResult {
+  #renderNoCurrent(view: View): TemplateResult {
     const earlier = view.earlier;
     return html`<div class="zk-state zk-empty" part="state empty">
       <p>${msg('No current medication.', { id: 'medication-list.empty-current' })}</p>
@@ -468,7 +468,7 @@ export class ZkMedicationList extends ZkElement {
     </div>`;
   }
 
-  private renderNoMatch(): TemplateResult {
+  #renderNoMatch(): TemplateResult {
     const query = this.filter.trim();
     return html`<div class="zk-state zk-empty" part="state empty">
       <p>${msg(str`No medication matches “${query}”.`, { id: 'medication-list.no-match' })}</p>
@@ -478,29 +478,29 @@ export class ZkMedicationList extends ZkElement {
     </div>`;
   }
 
-  private renderResult(result: Loaded | typeof NO_CLIENT | typeof NO_PATIENT): TemplateResult {
+  #renderResult(result: Loaded | typeof NO_CLIENT | typeof NO_PATIENT): TemplateResult {
     if (result === NO_CLIENT) return renderNoClient();
     if (result === NO_PATIENT) return renderNoPatient();
-    return this.renderLoaded(result);
+    return this.#renderLoaded(result);
   }
 
-  private renderPending(): TemplateResult {
+  #renderPending(): TemplateResult {
     // A reload of the same patient keeps the list on screen; anything else shows the skeleton.
-    const last = this.lastLoaded;
-    if (last && last.client === this.client && last.patientAttr === this.patientId) return this.renderLoaded(last);
-    this.pendingAnnouncement = undefined;
+    const last = this.#lastLoaded;
+    if (last && last.client === this.client && last.patientAttr === this.patientId) return this.#renderLoaded(last);
+    this.#pendingAnnouncement = undefined;
     return renderLoading(msg('Loading medication', { id: 'medication-list.loading' }));
   }
 
   override render() {
     return this.medicationsTask.render({
-      initial: () => this.renderPending(),
-      pending: () => this.renderPending(),
-      complete: (result) => renderSafely(() => this.renderResult(result), msg('The medication could not be loaded.', { id: 'medication-list.error' }), () => {
+      initial: () => this.#renderPending(),
+      pending: () => this.#renderPending(),
+      complete: (result) => renderSafely(() => this.#renderResult(result), msg('The medication could not be loaded.', { id: 'medication-list.error' }), () => {
         void this.medicationsTask.run();
       }),
       error: (error) => {
-        this.pendingAnnouncement = undefined;
+        this.#pendingAnnouncement = undefined;
         return renderError(msg('The medication could not be loaded.', { id: 'medication-list.error' }), error, () => {
           void this.medicationsTask.run();
         });
