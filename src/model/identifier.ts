@@ -43,7 +43,8 @@ export interface FormattedIdentifier {
   valid?: boolean;
 }
 
-const BSN_OID = '2.16.840.1.113883.2.4.6.3';
+/** The BSN's OID as `normalizeSystem` leaves it (without `urn:oid:`). */
+const BSN_OID = BSN_OID_SYSTEM.slice('urn:oid:'.length);
 
 /** The default priority: BSN (both systems), then NHS number. */
 export const DEFAULT_IDENTIFIER_SYSTEMS: readonly string[] = [BSN_SYSTEM, BSN_OID_SYSTEM, NHS_NUMBER_SYSTEM];
